@@ -1,0 +1,98 @@
+//! The command line as a recipe: parse, validate, advise, render, exit. Errors are printed
+//! once, here, as one line on stderr.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, Command, DoseArgs, Format};
+use crate::dosing::{self, Verdict};
+use crate::error::InputError;
+use crate::record::Record;
+use crate::request::{self, PatientFields};
+use crate::text::{self, Paint};
+
+/// Exit code: a dose is advised (or the run went through).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: no dose advised.
+pub const EXIT_NO_DOSE: u8 = 1;
+/// Exit code: invalid input or usage.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs the binary: parses `std::env::args`, runs the command, and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::from(EXIT_OK);
+            }
+            if let Some(input) = err.downcast_ref::<InputError>() {
+                eprintln!("error: --{}: {}", input.field, input.message());
+            } else {
+                eprintln!("error: {err:#}");
+            }
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// A closed pipe (`anakinra ... | head -1`) is a normal end.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|cause| cause.downcast_ref::<io::Error>())
+        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Runs a parsed command line; `Ok` carries the exit code.
+///
+/// # Errors
+///
+/// An [`InputError`] for invalid input; an I/O error when the output cannot be written.
+pub fn run(cli: &Cli) -> Result<u8> {
+    match &cli.command {
+        Command::Dose(args) => dose(args, paint(cli.color)),
+    }
+}
+
+/// Colour only when asked, or on a terminal without `NO_COLOR` (no-color.org: an explicit
+/// `--color always` overrides it).
+fn paint(choice: ColorChoice) -> Paint {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    match choice {
+        ColorChoice::Always => Paint::Ansi,
+        ColorChoice::Auto if io::stdout().is_terminal() && !no_color && !dumb => Paint::Ansi,
+        ColorChoice::Auto | ColorChoice::Never => Paint::Plain,
+    }
+}
+
+fn dose(args: &DoseArgs, paint: Paint) -> Result<u8> {
+    let fields = PatientFields {
+        weight: Some(args.weight.as_str().into()),
+        age: Some(args.age.as_str().into()),
+        indication: Some(args.indication.as_str().into()),
+        gfr: args.gfr.as_deref().map(Into::into),
+        dialysis: args.dialysis.then_some("true".into()),
+        ..PatientFields::default()
+    };
+    let patient = request::patient(&fields)?;
+    let advice = dosing::advise(&patient);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        Format::Text => text::write_advice(&mut out, &advice, paint)?,
+        Format::Json => {
+            serde_json::to_writer(&mut out, &Record::new(&advice))?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(if advice.verdict == Verdict::Advised {
+        EXIT_OK
+    } else {
+        EXIT_NO_DOSE
+    })
+}

@@ -1,0 +1,126 @@
+//! The command line as clap sees it: raw text, turned into validated values by
+//! [`crate::request`], never here.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// `anakinra --version`: the tool version and the rules version.
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (rules_version ",
+    rules_version!(),
+    ")"
+);
+
+/// The exit codes, as `--help` and README give them.
+macro_rules! exit_codes {
+    () => {
+        "Exit codes:
+  0  a dose is advised
+  1  no dose advised: contraindicated, not covered, or no general advice
+  2  invalid input or usage"
+    };
+}
+
+const AFTER_HELP: &str = concat!(
+    "Examples:
+  anakinra dose --weight 30 --age 8y --indication sjia --gfr 95
+  anakinra dose --weight 12,5 --age 2y6m --indication caps-severe --format json | jq .phases
+
+",
+    exit_codes!(),
+    "
+
+Decision support for a qualified professional: check the current Kinderformularium monograph."
+);
+
+/// Paediatric anakinra (Kineret) dose calculator, from the Kinderformularium CAPS/sJIA rules
+/// and the UMC Utrecht patient leaflet. Every line of advice names its rule id.
+#[derive(Debug, Parser)]
+#[command(name = "anakinra", version = LONG_VERSION, after_help = AFTER_HELP, max_term_width = 100)]
+pub struct Cli {
+    /// When to colour text output: auto colours only on a terminal, and not when NO_COLOR is
+    /// set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Dose advice for one patient: the verdict, the dose ranges per phase, and the warnings.
+    #[command(after_help = concat!(
+        "Examples:
+  anakinra dose --weight 30 --age 8y --indication sjia --gfr 95
+  anakinra dose --weight 9,9 --age 2y --indication sjia          # not covered, exit 1
+  anakinra dose --weight 12.3 --age 3y --indication caps-mild --format json | jq '.phases[0]'
+
+",
+        exit_codes!()
+    ))]
+    Dose(DoseArgs),
+}
+
+/// The patient, as typed.
+#[derive(Debug, Args)]
+pub struct DoseArgs {
+    /// Body weight in kg: 12, 12.5, 12,5, 12.25kg or "12,5 kg"; at most 2 decimals, up to 250.
+    #[arg(long, value_name = "KG", allow_hyphen_values = true)]
+    pub weight: String,
+
+    /// Age with a unit: months 8m/8mo/8mnd, years 3y/3j, or 2y6m. A bare number is refused.
+    #[arg(long, value_name = "AGE", allow_hyphen_values = true)]
+    pub age: String,
+
+    /// caps-mild, caps-severe, hereditary-autoinflammatory, sjia, other-autoinflammatory, or
+    /// ra (adults: the leaflet's fixed 100 mg).
+    #[arg(long, value_name = "INDICATION", allow_hyphen_values = true)]
+    pub indication: String,
+
+    /// GFR in ml/min/1.73 m2, 0 to 250. Without it the advice carries a caution to check
+    /// renal function.
+    #[arg(long, value_name = "ML_MIN_1.73M2", allow_hyphen_values = true)]
+    pub gfr: Option<String>,
+
+    /// The patient is on dialysis.
+    #[arg(long)]
+    pub dialysis: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// `--format` of `dose`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For a terminal and a clinical note.
+    Text,
+    /// One JSON line, schema anakinra/1.
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

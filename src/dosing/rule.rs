@@ -1,0 +1,196 @@
+//! The rule ids of `RULES.md`: each one named once, with its severity and its source section,
+//! so that code, output and tests all speak of a rule by the same id.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How serious a warning is. Ordered most serious first, the order the text output lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A hard stop.
+    Contraindication,
+    /// Something to act on or check.
+    Caution,
+    /// Something to know.
+    Info,
+}
+
+impl Severity {
+    /// The JSON name of the severity.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Contraindication => "contraindication",
+            Severity::Caution => "caution",
+            Severity::Info => "info",
+        }
+    }
+}
+
+macro_rules! rule_ids {
+    ($( $(#[$doc:meta])* $variant:ident = $id:literal, $source:literal, $severity:expr; )*) => {
+        /// A rule of `RULES.md`, by its id. Declared in the order the output lists warnings of
+        /// one severity.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum RuleId {
+            $( $(#[$doc])* #[serde(rename = $id)] $variant, )*
+        }
+
+        impl RuleId {
+            /// Every rule, in declaration order.
+            pub const ALL: &[RuleId] = &[$(RuleId::$variant),*];
+
+            /// The id as `RULES.md` writes it, e.g. `KF-CAP-100`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $(RuleId::$variant => $id,)* }
+            }
+
+            /// The source and section the rule comes from, e.g. `KF Dosering`.
+            pub const fn source(self) -> &'static str {
+                match self { $(RuleId::$variant => $source,)* }
+            }
+
+            /// The severity when the rule is shown as a warning; `None` for rules that only
+            /// decide a verdict or a dose.
+            pub const fn severity(self) -> Option<Severity> {
+                match self { $(RuleId::$variant => $severity,)* }
+            }
+        }
+    };
+}
+
+const CONTRA: Option<Severity> = Some(Severity::Contraindication);
+const CAUTION: Option<Severity> = Some(Severity::Caution);
+const INFO: Option<Severity> = Some(Severity::Info);
+
+rule_ids! {
+    // Who is covered, and the verdict.
+    /// KF-RENAL-CI: a child (3 months to under 18 years) with GFR < 30 ml/min/1.73 m² is
+    /// contraindicated (KF, Nierfunctiestoornissen: bands 10–30 and < 10 "gecontra-indiceerd").
+    RenalCi = "KF-RENAL-CI", "KF Nierfunctiestoornissen", CONTRA;
+    /// KF-AGE-MIN: paediatric dosing starts at 8 months (KF, Dosering: "≥ 8 maanden").
+    AgeMin = "KF-AGE-MIN", "KF Dosering", None;
+    /// KF-WEIGHT-MIN: paediatric dosing starts at 10 kg (KF, Dosering: "≥ 10 kg").
+    WeightMin = "KF-WEIGHT-MIN", "KF Dosering", None;
+    /// KF-SCOPE: the formulary covers children, under 18 years (KF).
+    Scope = "KF-SCOPE", "KF Dosering", None;
+    /// SCOPE-RA-ADULT: `ra` is the leaflet's fixed adult dose; not for under 18 years (SCOPE).
+    RaAdult = "SCOPE-RA-ADULT", "SCOPE", None;
+    /// KF-DIALYSIS: a child on dialysis: "no general advice can be given" (KF,
+    /// Nierfunctiestoornissen).
+    Dialysis = "KF-DIALYSIS", "KF Nierfunctiestoornissen", None;
+    /// SCOPE-ADULT-RENAL: neither source gives renal advice for adults (SCOPE). A reason with
+    /// GFR < 30 or dialysis; a caution when an adult's GFR is not given.
+    AdultRenal = "SCOPE-ADULT-RENAL", "SCOPE", CAUTION;
+
+    // Dose.
+    /// KF-START: start at 1–2 mg/kg/day, once daily, subcutaneous (KF, Dosering).
+    Start = "KF-START", "KF Dosering", None;
+    /// KF-ESCALATE: on little effect or in severe forms, 3–4 mg/kg/day, guided by the response
+    /// (KF, Dosering).
+    Escalate = "KF-ESCALATE", "KF Dosering", None;
+    /// KF-CAP-100: standard maximum 100 mg/day, for start and escalation (KF, Dosering).
+    Cap100 = "KF-CAP-100", "KF Dosering", None;
+    /// KF-EXCEPTIONAL: in very exceptional cases up to 8 mg/kg/day, never more than 200 mg/day
+    /// (KF, Dosering).
+    Exceptional = "KF-EXCEPTIONAL", "KF Dosering", None;
+    /// KF-NO-ROUND-UP: a dose is never rounded up past a maximum (Kinderformularium, general).
+    NoRoundUp = "KF-NO-ROUND-UP", "KF Dosering", None;
+    /// LF-ADULT: adults (`ra`): always 100 mg/day, subcutaneous, once daily (LF, Behandelmethode).
+    Adult = "LF-ADULT", "LF Behandelmethode", None;
+    /// KF-RENAL-OK: GFR ≥ 30: no dose adjustment (KF, Nierfunctiestoornissen).
+    RenalOk = "KF-RENAL-OK", "KF Nierfunctiestoornissen", None;
+    /// KF-PK: population PK, CL 0.089 l/h/kg, Vd 65.2 l; for information only (KF, Kinetische
+    /// gegevens).
+    Pk = "KF-PK", "KF Kinetische gegevens", None;
+
+    // Warnings, in the order of RULES.md within each severity.
+    /// KF-RENAL-HALFLIFE: GFR < 80: the half-life increases (KF, Nierfunctiestoornissen).
+    RenalHalflife = "KF-RENAL-HALFLIFE", "KF Nierfunctiestoornissen", INFO;
+    /// KF-RENAL-UNKNOWN: no GFR given for a child: GFR < 30 would contraindicate.
+    RenalUnknown = "KF-RENAL-UNKNOWN", "KF Nierfunctiestoornissen", CAUTION;
+    /// KF-LABEL-OFF: the phase is used off-label (KF, Label).
+    LabelOff = "KF-LABEL-OFF", "KF Label", CAUTION;
+    /// KF-CAPS-RESPONSE: CAPS response by symptoms, CRP/SAA and flares (KF, Label).
+    CapsResponse = "KF-CAPS-RESPONSE", "KF Label", INFO;
+    /// KF-CAPS-TITRATE: severe CAPS: higher doses within 1–2 months, label max 8 mg/kg/day
+    /// (KF, Label).
+    CapsTitrate = "KF-CAPS-TITRATE", "KF Label", INFO;
+    /// KF-MAS: sJIA: macrophage activation syndrome can occur (KF, Waarschuwingen en voorzorgen).
+    Mas = "KF-MAS", "KF Waarschuwingen en voorzorgen", CAUTION;
+    /// KF-TAPER: in remission, every other day for 4 weeks, then it can be stopped (KF,
+    /// Waarschuwingen en voorzorgen).
+    Taper = "KF-TAPER", "KF Waarschuwingen en voorzorgen", INFO;
+    /// KF-INT-TNF: the combination with a TNF-α antagonist is discouraged (KF, Interacties).
+    IntTnf = "KF-INT-TNF", "KF Interacties", CAUTION;
+    /// KF-INT-LIVE: no live vaccines under immunosuppressive therapy (KF, Interacties).
+    IntLive = "KF-INT-LIVE", "KF Interacties", CAUTION;
+    /// KF-INT-INACTIVATED: killed or subunit vaccines may work less well (KF, Interacties).
+    IntInactivated = "KF-INT-INACTIVATED", "KF Interacties", INFO;
+    /// KF-ADR-CHILD: adverse reactions seen in children (KF, Bijwerkingen bij kinderen).
+    AdrChild = "KF-ADR-CHILD", "KF Bijwerkingen bij kinderen", INFO;
+    /// LF-INJECT: once daily at about the same time; the nurse can teach (LF, Behandelmethode).
+    Inject = "LF-INJECT", "LF Behandelmethode", INFO;
+    /// LF-SCREEN: screen for tuberculosis, HIV, hepatitis B and C before starting (LF,
+    /// Behandelmethode).
+    Screen = "LF-SCREEN", "LF Behandelmethode", CAUTION;
+    /// LF-ADR-SHORT: short-term adverse reactions (LF, Bijwerkingen).
+    AdrShort = "LF-ADR-SHORT", "LF Bijwerkingen", INFO;
+    /// LF-ADR-LONG: long-term adverse reactions (LF, Bijwerkingen).
+    AdrLong = "LF-ADR-LONG", "LF Bijwerkingen", INFO;
+    /// LF-INFECTION: signs of infection: contact the doctor or nurse (LF, Adviezen).
+    Infection = "LF-INFECTION", "LF Adviezen", CAUTION;
+    /// LF-NEW: a relatively new medicine (LF, Bijwerkingen).
+    New = "LF-NEW", "LF Bijwerkingen", INFO;
+    /// LF-SURGERY: before surgery consult the rheumatologist (LF, Adviezen).
+    Surgery = "LF-SURGERY", "LF Adviezen", CAUTION;
+    /// LF-PREGNANCY: a wish for a child: consult (LF, Adviezen); shown from 12 years.
+    Pregnancy = "LF-PREGNANCY", "LF Adviezen", CAUTION;
+    /// LF-STORAGE: store in the refrigerator, not the freezer (LF, Adviezen).
+    Storage = "LF-STORAGE", "LF Adviezen", INFO;
+    /// LF-FLU-OK: the flu injection is fine (LF, Adviezen).
+    FluOk = "LF-FLU-OK", "LF Adviezen", INFO;
+    /// LF-LIVE-VACCINES: no live vaccines such as yellow fever, MMR, BCG (LF, Adviezen).
+    LiveVaccines = "LF-LIVE-VACCINES", "LF Adviezen", CAUTION;
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in RuleId::ALL {
+            let id = rule.as_str();
+            assert!(seen.insert(id), "{id} twice");
+            assert!(
+                id.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn serialised_id_is_the_rules_md_id() {
+        assert_eq!(
+            serde_json::to_string(&RuleId::Cap100).unwrap(),
+            "\"KF-CAP-100\""
+        );
+        assert_eq!(RuleId::RaAdult.to_string(), "SCOPE-RA-ADULT");
+    }
+}

@@ -1,0 +1,27 @@
+//! `anakinra`: a paediatric anakinra (Kineret) dose calculator.
+//!
+//! The [`dosing`] core takes a validated [`dosing::Patient`] and returns an
+//! [`dosing::Advice`]; everything else is an adapter around it: [`request`] validates typed
+//! text into a patient, [`record`] and [`text`] render advice, [`app`] is the command line.
+#![deny(missing_docs)]
+
+/// The version of the clinical rules; bumped whenever a rule changes.
+macro_rules! rules_version {
+    () => {
+        "2026.11.1"
+    };
+}
+
+pub mod app;
+pub mod cli;
+pub mod dosing;
+pub mod error;
+pub mod parse;
+pub mod record;
+pub mod request;
+pub mod text;
+pub mod texts;
+pub mod units;
+
+/// The version of the clinical rules, in every record; bumped whenever a rule changes.
+pub const RULES_VERSION: &str = rules_version!();

@@ -1,0 +1,271 @@
+//! The grammar of numbers and units typed by a person: weights in kg, ages with a unit, GFR.
+//! One grammar for the command line, JSON lines and CSV cells.
+//!
+//! A number has a leading digit, optionally one decimal mark (`.` or `,`) followed by digits,
+//! and nothing else: no sign, no exponent, no thousands separator, no digits other than ASCII.
+
+use std::fmt;
+
+use crate::units::{AgeMonths, Gfr, Kilograms};
+
+/// Why a typed value was refused. Its `Display` says what was wrong, in words for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing was given.
+    Empty,
+    /// A `+` or `-` sign.
+    Sign,
+    /// Starts with a decimal mark, as `.5`.
+    NoLeadingDigit,
+    /// Not a number at all (`NaN`, `inf`, `abc`, non-ASCII digits).
+    NotANumber,
+    /// Scientific notation, as `1e3`.
+    Exponent,
+    /// More than one decimal mark, as `1.250,5` or `12..5`, or a mark with no digits after it.
+    Marks,
+    /// Decimals where a whole number is asked for.
+    NotWhole,
+    /// More decimals than allowed; `thousands` when it looks like `10,000`.
+    TooManyDecimals {
+        /// The most allowed.
+        max: u8,
+        /// Exactly three decimals after a comma or a point: probably a thousands separator.
+        thousands: bool,
+    },
+    /// Something after the number that is not an accepted unit.
+    Trailing(String),
+    /// A unit other than the one asked for.
+    WrongUnit(String),
+    /// No unit where one is required.
+    MissingUnit,
+    /// Zero where a positive amount is needed.
+    Zero,
+    /// Above the largest accepted value.
+    TooLarge,
+    /// Months after years outside 0–11.
+    MonthsAfterYears,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Empty => f.write_str("no value given"),
+            Problem::Sign => f.write_str("a sign (+ or -) is not accepted"),
+            Problem::NoLeadingDigit => {
+                f.write_str("a number must start with a digit (write 0.5, not .5)")
+            }
+            Problem::NotANumber => f.write_str("not a number"),
+            Problem::Exponent => f.write_str("exponents are not accepted"),
+            Problem::Marks => {
+                f.write_str("one decimal mark with digits after it, and no thousands separators")
+            }
+            Problem::NotWhole => f.write_str("whole numbers only"),
+            Problem::TooManyDecimals {
+                max,
+                thousands: true,
+            } => write!(
+                f,
+                "at most {max} decimals, and no thousands separator (10,000 could be ten or ten thousand)"
+            ),
+            Problem::TooManyDecimals {
+                max,
+                thousands: false,
+            } => write!(f, "at most {max} decimals"),
+            Problem::Trailing(rest) => write!(f, "unexpected '{}' after the number", shorten(rest)),
+            Problem::WrongUnit(unit) => write!(f, "unit '{}' is not accepted here", shorten(unit)),
+            Problem::MissingUnit => f.write_str("a unit is required"),
+            Problem::Zero => f.write_str("must be above zero"),
+            Problem::TooLarge => f.write_str("too large"),
+            Problem::MonthsAfterYears => f.write_str("months after years must be 0 to 11"),
+        }
+    }
+}
+
+/// The first 40 characters of a long value, for messages.
+pub fn shorten(text: &str) -> String {
+    const KEEP: usize = 40;
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(KEEP).collect();
+    let head = head.escape_debug().to_string();
+    if chars.next().is_some() {
+        format!("{head}...")
+    } else {
+        head
+    }
+}
+
+/// A decimal in hundredths, and the text after it.
+struct Decimal<'a> {
+    centi: u64,
+    rest: &'a str,
+}
+
+/// Reads a non-negative decimal with at most `max_decimals` (≤ 2) decimals at the start of
+/// `text`, up to the first character that is neither a digit nor a decimal mark.
+fn decimal(text: &str, max_decimals: u8) -> Result<Decimal<'_>, Problem> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .unwrap_or(text.len());
+    let (number, rest) = text.split_at(end);
+    match text.chars().next() {
+        None => return Err(Problem::Empty),
+        Some('+' | '-' | '\u{2212}') => return Err(Problem::Sign),
+        Some('.' | ',') => return Err(Problem::NoLeadingDigit),
+        Some(c) if !c.is_ascii_digit() => return Err(Problem::NotANumber),
+        Some(_) => {}
+    }
+    if let Some(after) = rest.strip_prefix(['e', 'E'])
+        && after.starts_with(|c: char| c.is_ascii_digit() || c == '+' || c == '-')
+    {
+        return Err(Problem::Exponent);
+    }
+    let (whole, frac) = number.split_once(['.', ',']).unwrap_or((number, ""));
+    if frac.contains(['.', ',']) || (number.len() > whole.len() && frac.is_empty()) {
+        return Err(Problem::Marks);
+    }
+    if frac.len() > usize::from(max_decimals) {
+        return Err(Problem::TooManyDecimals {
+            max: max_decimals,
+            thousands: frac.len() == 3,
+        });
+    }
+    // Nine digits are plenty for anything this tool accepts, and keep the sum in range.
+    if whole.trim_start_matches('0').len() > 9 {
+        return Err(Problem::TooLarge);
+    }
+    let digits = |s: &str| s.bytes().fold(0_u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let mut centi = digits(whole) * 100;
+    let mut scale = 10;
+    for b in frac.bytes() {
+        centi += u64::from(b - b'0') * scale;
+        scale /= 10;
+    }
+    Ok(Decimal { centi, rest })
+}
+
+/// Units of mass that are not kg, to say "weights are entered in kg" rather than "garbage".
+const OTHER_MASS_UNITS: [&str; 12] = [
+    "lb", "lbs", "pound", "pounds", "g", "gr", "gram", "grams", "st", "stone", "oz", "mg",
+];
+
+/// Parses a weight: `12`, `12.5`, `12,5`, `12.25kg`, `12,5 kg`. At most 2 decimals, above zero,
+/// at most 250 kg.
+///
+/// # Errors
+///
+/// The [`Problem`] when the text does not follow the grammar or the range.
+pub fn weight(text: &str) -> Result<Kilograms, Problem> {
+    let Decimal { centi, rest } = decimal(text, 2)?;
+    let unit = rest.strip_prefix(' ').unwrap_or(rest);
+    if !(unit.is_empty() || unit.eq_ignore_ascii_case("kg")) {
+        let lower = unit.to_ascii_lowercase();
+        let lower = lower.trim_end_matches('.');
+        return Err(
+            if OTHER_MASS_UNITS.contains(&lower) || lower.starts_with("mg/") {
+                Problem::WrongUnit(unit.to_string())
+            } else {
+                Problem::Trailing(rest.to_string())
+            },
+        );
+    }
+    if centi == 0 {
+        return Err(Problem::Zero);
+    }
+    u32::try_from(centi)
+        .ok()
+        .and_then(Kilograms::from_centi)
+        .ok_or(Problem::TooLarge)
+}
+
+/// Parses an age with its unit: `8m`, `8mo`, `8mnd`, `3y`, `3j`, `2y6m` (spaces allowed between
+/// the parts). Whole numbers only; 0 to 130 years.
+///
+/// # Errors
+///
+/// The [`Problem`] when the text does not follow the grammar or the range.
+pub fn age(text: &str) -> Result<AgeMonths, Problem> {
+    let (first, rest) = whole_number(text)?;
+    let (unit, rest) = unit_word(rest);
+    let months = match unit.to_ascii_lowercase().as_str() {
+        "y" | "j" => {
+            let years = first;
+            let rest = rest.trim_start_matches(' ');
+            let extra = if rest.is_empty() {
+                0
+            } else {
+                let (m, rest) = whole_number(rest)?;
+                let (unit, rest) = unit_word(rest);
+                if !is_month_unit(unit) {
+                    return Err(if unit.is_empty() {
+                        Problem::MissingUnit
+                    } else {
+                        Problem::WrongUnit(unit.to_string())
+                    });
+                }
+                if !rest.is_empty() {
+                    return Err(Problem::Trailing(rest.to_string()));
+                }
+                if m > 11 {
+                    return Err(Problem::MonthsAfterYears);
+                }
+                m
+            };
+            years.checked_mul(12).and_then(|m| m.checked_add(extra))
+        }
+        u if is_month_unit(u) => {
+            if !rest.is_empty() {
+                return Err(Problem::Trailing(rest.to_string()));
+            }
+            Some(first)
+        }
+        "" if rest.is_empty() => return Err(Problem::MissingUnit),
+        "" => return Err(Problem::Trailing(rest.to_string())),
+        _ => return Err(Problem::WrongUnit(unit.to_string())),
+    };
+    months
+        .and_then(|m| u16::try_from(m).ok())
+        .and_then(AgeMonths::new)
+        .ok_or(Problem::TooLarge)
+}
+
+fn is_month_unit(unit: &str) -> bool {
+    ["m", "mo", "mnd"]
+        .iter()
+        .any(|u| u.eq_ignore_ascii_case(unit))
+}
+
+/// A whole number at the start of `text` (no sign, no decimals), and the text after it.
+fn whole_number(text: &str) -> Result<(u64, &str), Problem> {
+    let Decimal { centi, rest } = decimal(text, 0).map_err(|p| match p {
+        Problem::TooManyDecimals { .. } => Problem::NotWhole,
+        other => other,
+    })?;
+    Ok((centi / 100, rest))
+}
+
+/// The ASCII letters at the start of `text` (after optional spaces), and the text after them.
+fn unit_word(text: &str) -> (&str, &str) {
+    let text = text.trim_start_matches(' ');
+    let end = text
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(text.len());
+    text.split_at(end)
+}
+
+/// Parses a typed GFR in ml/min/1.73 m²: a number from 0 to 250 with at most 2 decimals.
+///
+/// # Errors
+///
+/// The [`Problem`] when the text does not follow the grammar or the range.
+pub fn gfr(text: &str) -> Result<Gfr, Problem> {
+    let Decimal { centi, rest } = decimal(text, 2)?;
+    if !rest.is_empty() {
+        return Err(Problem::Trailing(rest.to_string()));
+    }
+    #[allow(clippy::cast_precision_loss)] // at most 9 digits
+    let value = centi as f64 / 100.0;
+    if value > Gfr::TYPED_MAX {
+        return Err(Problem::TooLarge);
+    }
+    Gfr::new(value).ok_or(Problem::NotANumber)
+}

@@ -1,0 +1,384 @@
+//! Quantities with their units: exact fixed-point weights, doses and volumes, ages in whole
+//! months, and GFR. Every type validates in its constructor; arithmetic exists only where it
+//! means something (`MgPerKg × Kilograms = Milligrams`).
+//!
+//! Weights and doses are held in hundredths (of a kilogram, of a milligram) as integers, so
+//! `3 mg/kg × 12.3 kg` is exactly 36.90 mg. Where a value must be rounded (a volume, an
+//! effective mg/kg), the rounding is named and goes down.
+
+use std::fmt;
+use std::ops::Mul;
+
+use serde::{Serialize, Serializer};
+
+/// Writes a value held in hundredths the way a pharmacist writes it: a leading zero, no
+/// trailing zeros, and the given decimal mark (`0.26`, `12.5`, `100`).
+///
+/// # Errors
+///
+/// When the writer fails.
+pub fn write_centi(f: &mut impl fmt::Write, centi: u64, decimal_mark: char) -> fmt::Result {
+    let whole = centi / 100;
+    let frac = centi % 100;
+    if frac == 0 {
+        write!(f, "{whole}")
+    } else if frac.is_multiple_of(10) {
+        write!(f, "{whole}{decimal_mark}{}", frac / 10)
+    } else {
+        write!(f, "{whole}{decimal_mark}{frac:02}")
+    }
+}
+
+/// A value held in hundredths, formatted with `.` (see [`write_centi`]).
+fn fmt_centi(f: &mut fmt::Formatter<'_>, centi: u64) -> fmt::Result {
+    write_centi(f, centi, '.')
+}
+
+/// Serialises hundredths as a plain JSON number with at most 2 decimals. The division by 100
+/// gives the double nearest to the decimal, whose shortest representation is that decimal.
+#[allow(clippy::cast_precision_loss)] // values here stay far below 2^52
+fn serialize_centi<S: Serializer>(centi: u64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64(centi as f64 / 100.0)
+}
+
+/// A body weight, exact to 0.01 kg.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Kilograms {
+    centi: u32,
+}
+
+impl Kilograms {
+    /// The largest weight the tool accepts: 250 kg.
+    pub const MAX: Kilograms = Kilograms { centi: 25_000 };
+
+    /// A weight from hundredths of a kilogram; `None` when zero or above [`Kilograms::MAX`].
+    pub const fn from_centi(centi: u32) -> Option<Kilograms> {
+        if centi == 0 || centi > Self::MAX.centi {
+            None
+        } else {
+            Some(Kilograms { centi })
+        }
+    }
+
+    /// The weight in hundredths of a kilogram.
+    pub const fn centi(self) -> u32 {
+        self.centi
+    }
+}
+
+impl fmt::Display for Kilograms {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_centi(f, u64::from(self.centi))?;
+        f.write_str(" kg")
+    }
+}
+
+impl Serialize for Kilograms {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_centi(u64::from(self.centi), serializer)
+    }
+}
+
+/// A daily dose, exact to 0.01 mg.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Milligrams {
+    centi: u32,
+}
+
+impl Milligrams {
+    /// A whole number of milligrams.
+    pub const fn whole(mg: u32) -> Milligrams {
+        Milligrams { centi: mg * 100 }
+    }
+
+    /// A dose from hundredths of a milligram.
+    pub const fn from_centi(centi: u32) -> Milligrams {
+        Milligrams { centi }
+    }
+
+    /// The dose in hundredths of a milligram.
+    pub const fn centi(self) -> u32 {
+        self.centi
+    }
+
+    /// The dose per kilogram of `weight`, rounded down to 0.01 mg/kg (a dose is never
+    /// overstated per kilogram).
+    pub const fn per_kg(self, weight: Kilograms) -> MgPerKgExact {
+        // centi-mg / centi-kg = mg/kg; × 100 for hundredths. Fits: 20 000 000 × 100 < u64::MAX.
+        let hundredths = (self.centi as u64 * 100) / weight.centi as u64;
+        MgPerKgExact { centi: hundredths }
+    }
+
+    /// The smaller of two doses.
+    #[must_use]
+    pub fn min(self, other: Milligrams) -> Milligrams {
+        Ord::min(self, other)
+    }
+}
+
+impl fmt::Display for Milligrams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_centi(f, u64::from(self.centi))?;
+        f.write_str(" mg")
+    }
+}
+
+impl Serialize for Milligrams {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_centi(u64::from(self.centi), serializer)
+    }
+}
+
+/// A whole number of milligrams per kilogram per day, as the formulary gives them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct MgPerKg(u32);
+
+impl MgPerKg {
+    /// A whole mg/kg/day figure.
+    pub const fn new(mg_per_kg: u32) -> MgPerKg {
+        MgPerKg(mg_per_kg)
+    }
+
+    /// The figure itself.
+    pub const fn get(self) -> u32 {
+        self.0
+    }
+}
+
+impl Mul<Kilograms> for MgPerKg {
+    type Output = Milligrams;
+
+    /// Exact: hundredths of a kilogram × whole mg/kg = hundredths of a milligram.
+    fn mul(self, weight: Kilograms) -> Milligrams {
+        Milligrams::from_centi(self.0 * weight.centi)
+    }
+}
+
+impl fmt::Display for MgPerKg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} mg/kg", self.0)
+    }
+}
+
+/// A dose per kilogram worked out from a dose and a weight, rounded down to 0.01 mg/kg.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MgPerKgExact {
+    centi: u64,
+}
+
+impl MgPerKgExact {
+    /// The value in hundredths of a mg/kg.
+    pub const fn centi(self) -> u64 {
+        self.centi
+    }
+}
+
+impl fmt::Display for MgPerKgExact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_centi(f, self.centi)?;
+        f.write_str(" mg/kg")
+    }
+}
+
+impl Serialize for MgPerKgExact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_centi(self.centi, serializer)
+    }
+}
+
+/// A volume of solution, in hundredths of a millilitre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Millilitres {
+    centi: u32,
+}
+
+impl Millilitres {
+    /// A volume from hundredths of a millilitre.
+    pub const fn from_centi(centi: u32) -> Millilitres {
+        Millilitres { centi }
+    }
+
+    /// The volume in hundredths of a millilitre.
+    pub const fn centi(self) -> u32 {
+        self.centi
+    }
+}
+
+impl fmt::Display for Millilitres {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_centi(f, u64::from(self.centi))?;
+        f.write_str(" ml")
+    }
+}
+
+impl Serialize for Millilitres {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_centi(u64::from(self.centi), serializer)
+    }
+}
+
+/// An age in completed months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct AgeMonths(u16);
+
+impl AgeMonths {
+    /// The oldest age the tool accepts: 130 years.
+    pub const MAX: AgeMonths = AgeMonths(130 * 12);
+
+    /// An age from completed months; `None` above [`AgeMonths::MAX`].
+    pub const fn new(months: u16) -> Option<AgeMonths> {
+        if months > Self::MAX.0 {
+            None
+        } else {
+            Some(AgeMonths(months))
+        }
+    }
+
+    /// Whole years and months together, as `years * 12 + months`.
+    pub const fn years(years: u16) -> Option<AgeMonths> {
+        if years > 130 {
+            None
+        } else {
+            AgeMonths::new(years * 12)
+        }
+    }
+
+    /// Completed months.
+    pub const fn months(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for AgeMonths {
+    /// `7 months`, `2 years`, `2 years 6 months`: the way a clinical note writes an age.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (years, months) = (self.0 / 12, self.0 % 12);
+        let plural = |n: u16| if n == 1 { "" } else { "s" };
+        match (years, months) {
+            (0, m) => write!(f, "{m} month{}", plural(m)),
+            (y, 0) => write!(f, "{y} year{}", plural(y)),
+            (y, m) => write!(f, "{y} year{} {m} month{}", plural(y), plural(m)),
+        }
+    }
+}
+
+/// A glomerular filtration rate in ml/min/1.73 m²: finite and not negative.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Gfr(f64);
+
+impl Gfr {
+    /// The highest GFR accepted when typed: 250 ml/min/1.73 m².
+    pub const TYPED_MAX: f64 = 250.0;
+
+    /// A GFR; `None` when not finite or negative. (No upper limit here: an estimate may exceed
+    /// what a typed value may be.)
+    pub fn new(value: f64) -> Option<Gfr> {
+        (value.is_finite() && value >= 0.0).then_some(Gfr(value))
+    }
+
+    /// The value in ml/min/1.73 m², unrounded.
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+
+    /// Hundredths of the value, rounded down, for display: a GFR below 30 never shows as 30.
+    ///
+    /// A typed `29.9` is held as the double nearest to 29.9, a hair below it; plain
+    /// `floor(v × 100)` would show it as 29.89. So the nearest hundredth is taken when its own
+    /// double is not above the value, and the floor otherwise: exact for typed decimals, and
+    /// never above an estimate.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // finite, ≥ 0, small
+    pub fn centi_floor(self) -> u64 {
+        let nearest = (self.0 * 100.0).round();
+        if nearest / 100.0 <= self.0 {
+            nearest as u64
+        } else {
+            (self.0 * 100.0).floor() as u64
+        }
+    }
+}
+
+impl fmt::Display for Gfr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_centi(f, self.centi_floor())?;
+        f.write_str(" ml/min/1.73 m2")
+    }
+}
+
+impl Serialize for Gfr {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_centi(self.centi_floor(), serializer)
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn centi_is_written_the_way_a_pharmacist_writes_it() {
+        let show = |c| {
+            let mut s = String::new();
+            write_centi(&mut s, c, '.').unwrap();
+            s
+        };
+        assert_eq!(show(26), "0.26");
+        assert_eq!(show(1250), "12.5");
+        assert_eq!(show(10_000), "100");
+        assert_eq!(show(5), "0.05");
+        assert_eq!(show(0), "0");
+    }
+
+    #[test]
+    fn mg_per_kg_times_weight_is_exact() {
+        let w = Kilograms::from_centi(1230).unwrap();
+        assert_eq!((MgPerKg::new(3) * w).centi(), 3690);
+        assert_eq!((MgPerKg::new(4) * w).centi(), 4920);
+        assert_eq!((MgPerKg::new(3) * w).to_string(), "36.9 mg");
+    }
+
+    #[test]
+    fn per_kg_rounds_down() {
+        let w = Kilograms::from_centi(3000).unwrap();
+        assert_eq!(Milligrams::whole(100).per_kg(w).centi(), 333);
+        let w = Kilograms::from_centi(1230).unwrap();
+        // 40 / 12.3 = 3.2520...
+        assert_eq!(Milligrams::whole(40).per_kg(w).to_string(), "3.25 mg/kg");
+    }
+
+    #[test]
+    fn kilograms_refuse_zero_and_above_250() {
+        assert!(Kilograms::from_centi(0).is_none());
+        assert!(Kilograms::from_centi(25_001).is_none());
+        assert_eq!(Kilograms::from_centi(25_000), Some(Kilograms::MAX));
+    }
+
+    #[test]
+    fn ages_display_in_words() {
+        assert_eq!(AgeMonths::new(7).unwrap().to_string(), "7 months");
+        assert_eq!(AgeMonths::new(1).unwrap().to_string(), "1 month");
+        assert_eq!(AgeMonths::new(96).unwrap().to_string(), "8 years");
+        assert_eq!(AgeMonths::new(30).unwrap().to_string(), "2 years 6 months");
+        assert!(AgeMonths::new(1561).is_none());
+        assert!(AgeMonths::years(131).is_none());
+    }
+
+    #[test]
+    fn gfr_never_displays_above_its_value() {
+        assert_eq!(Gfr::new(29.999).unwrap().centi_floor(), 2999);
+        assert_eq!(Gfr::new(29.9).unwrap().centi_floor(), 2990);
+        assert_eq!(Gfr::new(29.999_999_9).unwrap().centi_floor(), 2999);
+        assert_eq!(Gfr::new(20.169_683_257).unwrap().centi_floor(), 2016);
+        assert!(Gfr::new(f64::NAN).is_none());
+        assert!(Gfr::new(-0.1).is_none());
+        assert!(Gfr::new(f64::INFINITY).is_none());
+    }
+}
