@@ -7,7 +7,7 @@ pub mod syringe;
 use std::fmt;
 use std::str::FromStr;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use rule::{RuleId, Severity};
 pub use syringe::Mark;
@@ -183,7 +183,7 @@ impl Patient {
 }
 
 /// The answer about the patient, the first of RULES.md's ordered table that applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// KF-RENAL-CI.
@@ -209,7 +209,7 @@ impl Verdict {
 }
 
 /// A step of the dosing scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// KF-START: 1–2 mg/kg/day.
@@ -556,3 +556,12 @@ pub fn advise(patient: &Patient) -> Advice {
         warnings: Vec::new(),
     }
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests;

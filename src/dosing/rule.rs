@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How serious a warning is. Ordered most serious first, the order the text output lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -32,7 +32,7 @@ macro_rules! rule_ids {
     ($( $(#[$doc:meta])* $variant:ident = $id:literal, $source:literal, $severity:expr; )*) => {
         /// A rule of `RULES.md`, by its id. Declared in the order the output lists warnings of
         /// one severity.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum RuleId {
             $( $(#[$doc])* #[serde(rename = $id)] $variant, )*
         }
