@@ -269,3 +269,114 @@ pub fn gfr(text: &str) -> Result<Gfr, Problem> {
     }
     Gfr::new(value).ok_or(Problem::NotANumber)
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    fn kg(text: &str) -> u32 {
+        weight(text).unwrap().centi()
+    }
+
+    #[test]
+    fn weights_in_every_accepted_form() {
+        assert_eq!(kg("12"), 1200);
+        assert_eq!(kg("12.5"), 1250);
+        assert_eq!(kg("12,5"), 1250);
+        assert_eq!(kg("12.25kg"), 1225);
+        assert_eq!(kg("12,5 kg"), 1250);
+        assert_eq!(kg("12,5 KG"), 1250);
+        assert_eq!(kg("0.01"), 1);
+        assert_eq!(kg("250"), 25_000);
+        assert_eq!(kg("007"), 700);
+    }
+
+    #[test]
+    fn weights_refused_with_the_reason() {
+        assert_eq!(weight("25lb"), Err(Problem::WrongUnit("lb".into())));
+        assert_eq!(weight("25 lbs"), Err(Problem::WrongUnit("lbs".into())));
+        assert_eq!(weight("12 mg/kg"), Err(Problem::WrongUnit("mg/kg".into())));
+        assert_eq!(weight("-3"), Err(Problem::Sign));
+        assert_eq!(weight("+3"), Err(Problem::Sign));
+        assert_eq!(weight("1e3"), Err(Problem::Exponent));
+        assert_eq!(
+            weight("10,000"),
+            Err(Problem::TooManyDecimals {
+                max: 2,
+                thousands: true
+            })
+        );
+        assert_eq!(
+            weight("1.2345"),
+            Err(Problem::TooManyDecimals {
+                max: 2,
+                thousands: false
+            })
+        );
+        assert_eq!(weight("12."), Err(Problem::Marks));
+        assert_eq!(weight("0"), Err(Problem::Zero));
+        assert_eq!(weight("250.01"), Err(Problem::TooLarge));
+        assert_eq!(weight("99999999999999999999"), Err(Problem::TooLarge));
+        assert_eq!(weight("12  kg"), Err(Problem::Trailing("  kg".into())));
+        assert_eq!(weight(" 12"), Err(Problem::NotANumber));
+    }
+
+    fn months(text: &str) -> u16 {
+        age(text).unwrap().months()
+    }
+
+    #[test]
+    fn ages_in_every_accepted_form() {
+        assert_eq!(months("8m"), 8);
+        assert_eq!(months("8mo"), 8);
+        assert_eq!(months("8mnd"), 8);
+        assert_eq!(months("3y"), 36);
+        assert_eq!(months("3j"), 36);
+        assert_eq!(months("2y6m"), 30);
+        assert_eq!(months("2y 6m"), 30);
+        assert_eq!(months("2y0m"), 24);
+        assert_eq!(months("0m"), 0);
+        assert_eq!(months("130y"), 1560);
+        assert_eq!(months("1560m"), 1560);
+        assert_eq!(months("8M"), 8);
+    }
+
+    #[test]
+    fn ages_refused_with_the_reason() {
+        assert_eq!(age("8"), Err(Problem::MissingUnit));
+        assert_eq!(age("2y6"), Err(Problem::MissingUnit));
+        assert_eq!(age("2y13m"), Err(Problem::MonthsAfterYears));
+        assert_eq!(age("130y1m"), Err(Problem::TooLarge));
+        assert_eq!(age("1561m"), Err(Problem::TooLarge));
+        assert_eq!(age("3.5y"), Err(Problem::NotWhole));
+        assert_eq!(age("8w"), Err(Problem::WrongUnit("w".into())));
+        assert_eq!(age("2y6y"), Err(Problem::WrongUnit("y".into())));
+        assert_eq!(age("8m3"), Err(Problem::Trailing("3".into())));
+        assert_eq!(age("-1y"), Err(Problem::Sign));
+        assert_eq!(age(""), Err(Problem::Empty));
+    }
+
+    #[test]
+    fn gfr_typed() {
+        assert_eq!(gfr("29.9").unwrap().centi_floor(), 2990);
+        assert_eq!(gfr("30").unwrap().centi_floor(), 3000);
+        assert_eq!(gfr("0").unwrap().centi_floor(), 0);
+        assert_eq!(gfr("250").unwrap().centi_floor(), 25_000);
+        assert_eq!(gfr("250.01"), Err(Problem::TooLarge));
+        assert_eq!(gfr("45 ml"), Err(Problem::Trailing(" ml".into())));
+        assert_eq!(gfr("-5"), Err(Problem::Sign));
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_messages() {
+        let long = "9".repeat(100_000);
+        assert!(shorten(&long).len() < 50);
+        assert_eq!(shorten("a\u{7}"), "a\\u{7}");
+    }
+}
