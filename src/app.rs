@@ -4,10 +4,13 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Parser;
 
-use crate::cli::{Cli, ColorChoice, Command, DoseArgs, Format};
+use crate::batch;
+use crate::cli::{
+    BatchArgs, BatchDetail, BatchFormat, BatchInput, Cli, ColorChoice, Command, DoseArgs, Format,
+};
 use crate::dosing::{self, Verdict};
 use crate::error::InputError;
 use crate::record::Record;
@@ -20,6 +23,8 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_NO_DOSE: u8 = 1;
 /// Exit code: invalid input or usage.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code of `batch`: at least one record was invalid.
+pub const EXIT_INVALID_RECORDS: u8 = 3;
 
 /// Runs the binary: parses `std::env::args`, runs the command, and returns the exit code.
 pub fn main() -> ExitCode {
@@ -55,6 +60,7 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn run(cli: &Cli) -> Result<u8> {
     match &cli.command {
         Command::Dose(args) => dose(args, paint(cli.color)),
+        Command::Batch(args) => batch(args),
     }
 }
 
@@ -94,5 +100,46 @@ fn dose(args: &DoseArgs, paint: Paint) -> Result<u8> {
         EXIT_OK
     } else {
         EXIT_NO_DOSE
+    })
+}
+
+fn batch(args: &BatchArgs) -> Result<u8> {
+    let input = args.input.map(|i| match i {
+        BatchInput::Jsonl => batch::InputFormat::Jsonl,
+        BatchInput::Csv => batch::InputFormat::Csv,
+    });
+    let format = match args.format {
+        BatchFormat::Jsonl => batch::OutputFormat::Jsonl,
+        BatchFormat::Csv => batch::OutputFormat::Csv,
+    };
+    let detail = match args.detail {
+        BatchDetail::Brief => batch::Detail::Brief,
+        BatchDetail::Full => batch::Detail::Full,
+    };
+    let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let summary = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .with_context(|| format!("cannot open {}", path.display()))?;
+            batch::run(
+                io::BufReader::with_capacity(64 * 1024, file),
+                out,
+                input,
+                format,
+                detail,
+            )?
+        }
+        None => batch::run(
+            io::BufReader::with_capacity(64 * 1024, io::stdin().lock()),
+            out,
+            input,
+            format,
+            detail,
+        )?,
+    };
+    Ok(if summary.invalid == 0 {
+        EXIT_OK
+    } else {
+        EXIT_INVALID_RECORDS
     })
 }

@@ -62,6 +62,74 @@ pub enum Command {
         exit_codes!()
     ))]
     Dose(DoseArgs),
+
+    /// Dose advice for many patients: JSON lines or CSV in, one record out per record in.
+    #[command(after_help = concat!(
+        "Input fields (JSON keys or CSV columns): id, weight, age or age_months, indication, gfr,
+dialysis. CSV: header first, `,` or `;` (detected), decimal comma in `;` files, an empty cell is
+an absent field. A bad record becomes an error record in place; nothing is dropped.
+
+Examples:
+  anakinra batch clinic.jsonl | jq -c 'select(.verdict != \"advised\")'
+  anakinra batch --format csv clinic.csv > advice.csv
+  printf '{\"weight\": 30, \"age\": \"8y\", \"indication\": \"sjia\"}\\n' | anakinra batch --detail full
+
+",
+        "Exit codes:
+  0  every record was valid (whatever the verdicts)
+  2  usage error, an unknown CSV column, or an input that cannot be opened
+  3  at least one record was invalid (each is an error record in the output)"
+    ))]
+    Batch(BatchArgs),
+}
+
+/// `anakinra batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The input file; standard input when absent or `-`.
+    #[arg(value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
+
+    /// The input format; detected from the first non-blank byte when not given (`{` is JSON
+    /// lines).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input: Option<BatchInput>,
+
+    /// The output format.
+    #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
+    pub format: BatchFormat,
+
+    /// How much each JSON line carries: brief (verdict, rule ids, ranges) or full (the `dose`
+    /// record).
+    #[arg(long, value_enum, default_value_t = BatchDetail::Brief)]
+    pub detail: BatchDetail,
+}
+
+/// `--input` of `batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchInput {
+    /// One JSON object per line.
+    Jsonl,
+    /// CSV with a header.
+    Csv,
+}
+
+/// `--format` of `batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    /// One JSON object per line.
+    Jsonl,
+    /// Flat CSV, with the input's delimiter and decimal mark when the input was CSV.
+    Csv,
+}
+
+/// `--detail` of `batch`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchDetail {
+    /// Verdict, label status, rule ids and phase ranges.
+    Brief,
+    /// The whole `dose` JSON record, with `line` and `id`.
+    Full,
 }
 
 /// The patient, as typed.

@@ -13,7 +13,9 @@ macro_rules! rules_version {
 }
 
 pub mod app;
+pub mod batch;
 pub mod cli;
+pub mod csv;
 pub mod dosing;
 pub mod error;
 pub mod input;

@@ -34,11 +34,16 @@ fn fmt_centi(f: &mut fmt::Formatter<'_>, centi: u64) -> fmt::Result {
     write_centi(f, centi, '.')
 }
 
-/// Serialises hundredths as a plain JSON number with at most 2 decimals. The division by 100
-/// gives the double nearest to the decimal, whose shortest representation is that decimal.
+/// Serialises hundredths as a plain JSON number with at most 2 decimals: a whole number as an
+/// integer (`30`, not `30.0`), otherwise the division by 100, which gives the double nearest to
+/// the decimal, whose shortest representation is that decimal (`36.9`).
 #[allow(clippy::cast_precision_loss)] // values here stay far below 2^52
 fn serialize_centi<S: Serializer>(centi: u64, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_f64(centi as f64 / 100.0)
+    if centi.is_multiple_of(100) {
+        serializer.serialize_u64(centi / 100)
+    } else {
+        serializer.serialize_f64(centi as f64 / 100.0)
+    }
 }
 
 /// A body weight, exact to 0.01 kg.

@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use anakinra::dosing::{Indication, Verdict};
 use anakinra::reference::{self, Case};
 
-fn cases() -> Vec<Case> {
+fn cases() -> Vec<Case<'static>> {
     serde_json::from_str(reference::BUILT_IN).expect("data/reference-cases.json parses")
 }
 
@@ -73,7 +73,7 @@ fn reference_cases_cover_every_verdict_and_indication() {
             c.input
                 .indication
                 .as_ref()
-                .is_some_and(|i| i.0 == ind.as_str())
+                .is_some_and(|i| i.as_str() == ind.as_str())
         });
         assert!(covered, "{ind}");
     }
@@ -81,7 +81,7 @@ fn reference_cases_cover_every_verdict_and_indication() {
 
 #[test]
 fn a_wrong_expectation_is_reported_with_expected_and_got() {
-    let case: Case = serde_json::from_str(
+    let case: Case<'_> = serde_json::from_str(
         r#"{"id": "wrong", "input": {"weight": 30, "age": "8y", "indication": "sjia", "gfr": 95},
             "expect": {"verdict": "advised", "phases": {"start": [30, 61]},
                        "warnings": ["KF-RENAL-UNKNOWN"], "absent_warnings": ["KF-MAS"]}}"#,
@@ -103,7 +103,7 @@ fn a_wrong_expectation_is_reported_with_expected_and_got() {
 
 #[test]
 fn an_unknown_key_in_a_case_is_refused() {
-    let parsed: Result<Case, _> = serde_json::from_str(
+    let parsed: Result<Case<'_>, _> = serde_json::from_str(
         r#"{"id": "x", "input": {"weight": 30, "age": "8y", "indication": "sjia", "sex": "f"},
             "expect": {"verdict": "advised"}}"#,
     );

@@ -1,0 +1,286 @@
+//! A small CSV reader and writer (RFC 4180: quoted fields, doubled quotes, CRLF), written here
+//! so that every record knows the physical line it starts on, blank lines included.
+
+use std::io::{self, BufRead, Write};
+use std::ops::Range;
+
+/// One record: its cells as byte ranges into one buffer.
+#[derive(Debug, Default)]
+pub struct Row {
+    bytes: Vec<u8>,
+    cells: Vec<Range<usize>>,
+    /// The 1-based line the record starts on.
+    pub line: u64,
+}
+
+impl Row {
+    /// The number of cells.
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// Whether the row has no cells.
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty()
+    }
+
+    /// The cell at `at`, with surrounding spaces of an unquoted cell removed.
+    pub fn get(&self, at: usize) -> Option<&[u8]> {
+        self.cells.get(at).and_then(|r| self.bytes.get(r.clone()))
+    }
+
+    /// Every cell, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.len()).filter_map(|at| self.get(at))
+    }
+}
+
+/// Why a record could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RowError {
+    /// A quoted cell was still open at the end of the input.
+    UnterminatedQuote,
+    /// Text after a closing quote, as in `"12"5`.
+    AfterQuote,
+}
+
+/// Reads records from a buffered reader, counting physical lines.
+pub struct Reader<R> {
+    inner: R,
+    delimiter: u8,
+    line: u64,
+    raw: Vec<u8>,
+}
+
+impl<R: BufRead> Reader<R> {
+    /// A reader of `delimiter`-separated records.
+    pub fn new(inner: R, delimiter: u8) -> Reader<R> {
+        Reader {
+            inner,
+            delimiter,
+            line: 0,
+            raw: Vec::new(),
+        }
+    }
+
+    /// Reads the next physical line into `raw`, without its line ending; `false` at the end.
+    fn next_line(&mut self) -> io::Result<bool> {
+        self.raw.clear();
+        if self.inner.read_until(b'\n', &mut self.raw)? == 0 {
+            return Ok(false);
+        }
+        self.line += 1;
+        if self.line == 1 && self.raw.starts_with(b"\xEF\xBB\xBF") {
+            self.raw.drain(..3);
+        }
+        while self.raw.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            self.raw.pop();
+        }
+        Ok(true)
+    }
+
+    /// Reads the next record into `row`. `Ok(None)` at the end of the input; a record that
+    /// cannot be parsed is `Ok(Some(Err(..)))`, with `row.line` set, and reading goes on.
+    ///
+    /// # Errors
+    ///
+    /// When the input cannot be read.
+    pub fn read(&mut self, row: &mut Row) -> io::Result<Option<Result<(), RowError>>> {
+        if !self.next_line()? {
+            return Ok(None);
+        }
+        row.bytes.clear();
+        row.cells.clear();
+        row.line = self.line;
+        let mut quoted = false; // inside quotes
+        let mut was_quoted = false; // the current cell had quotes
+        let mut after_quote = false; // a quote closed the cell
+        let mut start = 0;
+        loop {
+            let mut i = 0;
+            while let Some(&b) = self.raw.get(i) {
+                i += 1;
+                if quoted {
+                    if b == b'"' {
+                        if self.raw.get(i) == Some(&b'"') {
+                            row.bytes.push(b'"');
+                            i += 1;
+                        } else {
+                            quoted = false;
+                            after_quote = true;
+                        }
+                    } else {
+                        row.bytes.push(b);
+                    }
+                } else if b == self.delimiter {
+                    row.cells.push(cell(&row.bytes, start, was_quoted));
+                    start = row.bytes.len();
+                    (was_quoted, after_quote) = (false, false);
+                } else if after_quote && !b.is_ascii_whitespace() {
+                    return Ok(Some(Err(RowError::AfterQuote)));
+                } else if b == b'"'
+                    && row
+                        .bytes
+                        .get(start..)
+                        .is_some_and(|s| s.iter().all(u8::is_ascii_whitespace))
+                {
+                    row.bytes.truncate(start);
+                    (quoted, was_quoted) = (true, true);
+                } else if !after_quote {
+                    row.bytes.push(b);
+                }
+            }
+            if !quoted {
+                break;
+            }
+            // A quoted cell goes on over the line break.
+            row.bytes.push(b'\n');
+            if !self.next_line()? {
+                return Ok(Some(Err(RowError::UnterminatedQuote)));
+            }
+        }
+        row.cells.push(cell(&row.bytes, start, was_quoted));
+        Ok(Some(Ok(())))
+    }
+}
+
+/// The range of a cell from `start` to the end of `bytes`; an unquoted cell loses its
+/// surrounding spaces.
+fn cell(bytes: &[u8], start: usize, quoted: bool) -> Range<usize> {
+    let mut range = start..bytes.len();
+    if !quoted {
+        while range.start < range.end && bytes.get(range.start).is_some_and(u8::is_ascii_whitespace)
+        {
+            range.start += 1;
+        }
+        while range.end > range.start
+            && bytes
+                .get(range.end - 1)
+                .is_some_and(u8::is_ascii_whitespace)
+        {
+            range.end -= 1;
+        }
+    }
+    range
+}
+
+/// Writes one record, quoting a cell that holds the delimiter, a quote or a line break.
+///
+/// # Errors
+///
+/// When the writer fails.
+pub fn write_row<S: AsRef<str>>(
+    out: &mut impl Write,
+    cells: &[S],
+    delimiter: u8,
+) -> io::Result<()> {
+    for (at, cell) in cells.iter().enumerate() {
+        if at > 0 {
+            out.write_all(&[delimiter])?;
+        }
+        let cell = cell.as_ref().as_bytes();
+        if cell
+            .iter()
+            .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
+        {
+            out.write_all(b"\"")?;
+            for part in cell.split_inclusive(|&b| b == b'"') {
+                out.write_all(part)?;
+                if part.ends_with(b"\"") {
+                    out.write_all(b"\"")?;
+                }
+            }
+            out.write_all(b"\"")?;
+        } else {
+            out.write_all(cell)?;
+        }
+    }
+    out.write_all(b"\n")
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    fn rows(input: &str, delimiter: u8) -> Vec<(u64, Result<Vec<String>, RowError>)> {
+        let mut reader = Reader::new(input.as_bytes(), delimiter);
+        let mut row = Row::default();
+        let mut out = Vec::new();
+        while let Some(result) = reader.read(&mut row).unwrap() {
+            let cells = result.map(|()| {
+                row.iter()
+                    .map(|c| String::from_utf8_lossy(c).into_owned())
+                    .collect()
+            });
+            out.push((row.line, cells));
+        }
+        out
+    }
+
+    #[test]
+    fn lines_count_blank_lines_and_crlf() {
+        let got = rows("\u{feff}a;b\r\n1;2\r\n\r\n3;4", b';');
+        let lines: Vec<u64> = got.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [1, 2, 3, 4]);
+        assert_eq!(got[0].1, Ok(vec!["a".to_string(), "b".to_string()]));
+        assert_eq!(got[2].1, Ok(vec![String::new()]));
+        assert_eq!(got[3].1, Ok(vec!["3".to_string(), "4".to_string()]));
+    }
+
+    #[test]
+    fn quoted_cells_keep_delimiters_quotes_and_line_breaks() {
+        let got = rows("\"12,5\",\"say \"\"hi\"\"\",\"two\nlines\"\nnext,1\n", b',');
+        assert_eq!(
+            got[0],
+            (
+                1,
+                Ok(vec![
+                    "12,5".into(),
+                    "say \"hi\"".into(),
+                    "two\nlines".into()
+                ])
+            )
+        );
+        assert_eq!(got[1], (3, Ok(vec!["next".into(), "1".into()])));
+    }
+
+    #[test]
+    fn unquoted_cells_are_trimmed() {
+        assert_eq!(
+            rows(" 12 , sjia \n", b','),
+            [(1, Ok(vec!["12".into(), "sjia".into()]))]
+        );
+    }
+
+    #[test]
+    fn broken_quotes_are_reported_in_place() {
+        let got = rows("\"12\"5,x\nok\n", b',');
+        assert_eq!(got[0], (1, Err(RowError::AfterQuote)));
+        assert_eq!(got[1], (2, Ok(vec!["ok".into()])));
+        assert_eq!(
+            rows("\"open\nstill", b','),
+            [(1, Err(RowError::UnterminatedQuote))]
+        );
+    }
+
+    #[test]
+    fn written_rows_quote_only_where_needed() {
+        let mut out = Vec::new();
+        write_row(&mut out, &["a", "b;c", "d\"e", "12,5"], b';').unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a;\"b;c\";\"d\"\"e\";12,5\n"
+        );
+        let back = rows("a;\"b;c\";\"d\"\"e\";12,5\n", b';');
+        assert_eq!(
+            back[0].1,
+            Ok(vec!["a".into(), "b;c".into(), "d\"e".into(), "12,5".into()])
+        );
+    }
+}
