@@ -9,12 +9,11 @@ use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
 use crate::csv::{self, Row, RowError};
-use crate::dosing::{self, Advice, LabelStatus, Phase, RuleId, Verdict};
+use crate::dosing::{self, Advice, LabelStatus, Phase, RuleId};
 use crate::error::InputError;
-use crate::input::JsonPatient;
+use crate::input::{JsonPatient, Scalar};
 use crate::record::{Record, SCHEMA};
 use crate::request::{self, PatientFields};
-use crate::units::write_centi;
 
 /// The input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,35 +123,19 @@ pub fn detect(reader: &mut impl BufRead) -> io::Result<InputFormat> {
 
 /// The writer of output records, in the chosen format.
 enum Sink<W: Write> {
-    /// JSON lines.
-    Json { out: W, detail: Detail },
-    /// Flat CSV with the given delimiter and decimal mark.
+    /// JSON lines; `buf` is reused for every brief line.
+    Json {
+        out: W,
+        detail: Detail,
+        buf: Vec<u8>,
+    },
+    /// Flat CSV with the given delimiter and decimal mark; `buf` is reused for every row.
     Csv {
         out: W,
         delimiter: u8,
-        decimal_mark: char,
+        decimal_mark: u8,
+        buf: Vec<u8>,
     },
-}
-
-/// A brief JSON line.
-#[derive(Serialize)]
-struct Brief<'a> {
-    schema: &'static str,
-    line: u64,
-    id: Option<&'a str>,
-    verdict: Verdict,
-    label_status: LabelStatus,
-    reason_ids: &'a [RuleId],
-    warning_ids: Vec<RuleId>,
-    phases: Vec<BriefPhase>,
-}
-
-#[derive(Serialize)]
-struct BriefPhase {
-    phase: Phase,
-    min_mg: crate::units::Milligrams,
-    max_mg: crate::units::Milligrams,
-    capped: bool,
 }
 
 /// A full JSON line: the `dose` record with `line` and `id`.
@@ -178,14 +161,19 @@ impl<W: Write> Sink<W> {
     /// Excel writes), and starts with its header.
     fn new(out: W, format: OutputFormat, detail: Detail, delimiter: u8) -> Result<Sink<W>> {
         Ok(match format {
-            OutputFormat::Jsonl => Sink::Json { out, detail },
+            OutputFormat::Jsonl => Sink::Json {
+                out,
+                detail,
+                buf: Vec::with_capacity(1024),
+            },
             OutputFormat::Csv => {
                 let mut out = out;
                 csv::write_row(&mut out, &CSV_OUTPUT_COLUMNS, delimiter)?;
                 Sink::Csv {
                     out,
                     delimiter,
-                    decimal_mark: if delimiter == b';' { ',' } else { '.' },
+                    decimal_mark: if delimiter == b';' { b',' } else { b'.' },
+                    buf: Vec::with_capacity(1024),
                 }
             }
         })
@@ -197,40 +185,26 @@ impl<W: Write> Sink<W> {
         id: Option<&str>,
         outcome: &Result<Advice, RecordError>,
     ) -> Result<()> {
-        let (out, detail) = match self {
+        let (out, detail, buf) = match self {
             Sink::Csv {
                 out,
                 delimiter,
                 decimal_mark,
+                buf,
             } => {
-                csv::write_row(out, &csv_row(line, id, outcome, *decimal_mark), *delimiter)?;
+                buf.clear();
+                push_csv_row(buf, line, id, outcome, *delimiter, *decimal_mark);
+                out.write_all(buf)?;
                 return Ok(());
             }
-            Sink::Json { out, detail } => (out, *detail),
+            Sink::Json { out, detail, buf } => (out, *detail, buf),
         };
         match (outcome, detail) {
-            (Ok(advice), Detail::Brief) => serde_json::to_writer(
-                &mut *out,
-                &Brief {
-                    schema: SCHEMA,
-                    line,
-                    id,
-                    verdict: advice.verdict,
-                    label_status: advice.label_status(),
-                    reason_ids: &advice.reasons,
-                    warning_ids: advice.warnings.iter().map(|w| w.rule).collect(),
-                    phases: advice
-                        .phases
-                        .iter()
-                        .map(|p| BriefPhase {
-                            phase: p.phase,
-                            min_mg: p.min,
-                            max_mg: p.max,
-                            capped: p.capped,
-                        })
-                        .collect(),
-                },
-            )?,
+            (Ok(advice), Detail::Brief) => {
+                buf.clear();
+                write_brief(buf, line, id, advice)?;
+                out.write_all(buf)?;
+            }
             (Ok(advice), Detail::Full) => {
                 serde_json::to_writer(
                     &mut *out,
@@ -263,72 +237,157 @@ impl<W: Write> Sink<W> {
     }
 }
 
-fn centi_text(centi: u32, decimal_mark: char) -> String {
-    let mut text = String::new();
-    let _ = write_centi(&mut text, u64::from(centi), decimal_mark);
-    text
+/// Appends a brief JSON line to `buf`, by hand: the brief form is what large runs use, and
+/// serde's generic escaping of some twenty rule ids a record was most of the run time. Rule
+/// ids, verdicts and phase names are plain ASCII that needs no escaping; the id goes through
+/// serde_json. A unit test holds this byte for byte to the derived form.
+fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) -> Result<()> {
+    buf.extend_from_slice(b"{\"schema\":\"");
+    buf.extend_from_slice(SCHEMA.as_bytes());
+    buf.extend_from_slice(b"\",\"line\":");
+    push_centi(buf, line * 100, b'.');
+    buf.extend_from_slice(b",\"id\":");
+    match id {
+        Some(id) => serde_json::to_writer(&mut *buf, id)?,
+        None => buf.extend_from_slice(b"null"),
+    }
+    buf.extend_from_slice(b",\"verdict\":\"");
+    buf.extend_from_slice(advice.verdict.as_str().as_bytes());
+    buf.extend_from_slice(match advice.label_status() {
+        LabelStatus::OnLabel => b"\",\"label_status\":\"on_label\",\"reason_ids\":[",
+        LabelStatus::OffLabel => b"\",\"label_status\":\"off_label\",\"reason_ids\":[",
+    });
+    push_ids(buf, advice.reasons.iter().copied());
+    buf.extend_from_slice(b"],\"warning_ids\":[");
+    push_ids(buf, advice.warnings.iter().map(|w| w.rule));
+    buf.extend_from_slice(b"],\"phases\":[");
+    for (at, p) in advice.phases.iter().enumerate() {
+        if at > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"phase\":\"");
+        buf.extend_from_slice(p.phase.as_str().as_bytes());
+        buf.extend_from_slice(b"\",\"min_mg\":");
+        push_centi(buf, u64::from(p.min.centi()), b'.');
+        buf.extend_from_slice(b",\"max_mg\":");
+        push_centi(buf, u64::from(p.max.centi()), b'.');
+        buf.extend_from_slice(if p.capped {
+            b",\"capped\":true}"
+        } else {
+            b",\"capped\":false}"
+        });
+    }
+    buf.extend_from_slice(b"]}");
+    Ok(())
 }
 
-fn ids(rules: impl Iterator<Item = RuleId>) -> String {
-    rules.map(RuleId::as_str).collect::<Vec<_>>().join(" ")
+/// Appends hundredths as [`crate::units::write_centi`] writes them (`36.9`, `100`, `0.26`),
+/// without the formatting machinery.
+fn push_centi(buf: &mut Vec<u8>, centi: u64, mark: u8) {
+    let mut digits = [0_u8; 20];
+    let mut n = centi / 100;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(d) = digits.get_mut(at) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(digits.get(at..).unwrap_or_default());
+    let frac = centi % 100;
+    if frac != 0 {
+        buf.push(mark);
+        buf.push(b'0' + (frac / 10) as u8);
+        if !frac.is_multiple_of(10) {
+            buf.push(b'0' + (frac % 10) as u8);
+        }
+    }
 }
 
-/// One flat CSV row, in the order of [`CSV_OUTPUT_COLUMNS`].
-fn csv_row(
+fn push_ids(buf: &mut Vec<u8>, ids: impl Iterator<Item = RuleId>) {
+    for (at, id) in ids.enumerate() {
+        if at > 0 {
+            buf.push(b',');
+        }
+        buf.push(b'"');
+        buf.extend_from_slice(id.as_str().as_bytes());
+        buf.push(b'"');
+    }
+}
+
+/// Appends one flat CSV row, in the order of [`CSV_OUTPUT_COLUMNS`]. Only the id and the
+/// error are free text that may need quoting; the rest is ASCII without the delimiter (the
+/// decimal mark is `,` only when the delimiter is `;`).
+fn push_csv_row(
+    buf: &mut Vec<u8>,
     line: u64,
     id: Option<&str>,
     outcome: &Result<Advice, RecordError>,
-    mark: char,
-) -> [String; 13] {
-    let mut row: [String; 13] = Default::default();
-    let [
-        line_c,
-        id_c,
-        verdict,
-        label,
-        start_min,
-        start_max,
-        esc_min,
-        esc_max,
-        exceptional,
-        standard,
-        reasons,
-        warnings,
-        error,
-    ] = &mut row;
-    *line_c = line.to_string();
-    *id_c = id.unwrap_or_default().to_string();
+    delimiter: u8,
+    mark: u8,
+) {
+    push_centi(buf, line * 100, b'.');
+    buf.push(delimiter);
+    csv::push_cell(buf, id.unwrap_or_default(), delimiter);
+    buf.push(delimiter);
     match outcome {
         Ok(advice) => {
-            *verdict = advice.verdict.as_str().to_string();
-            *label = match advice.label_status() {
-                LabelStatus::OnLabel => "on_label",
-                LabelStatus::OffLabel => "off_label",
-            }
-            .to_string();
+            buf.extend_from_slice(advice.verdict.as_str().as_bytes());
+            buf.push(delimiter);
+            buf.extend_from_slice(match advice.label_status() {
+                LabelStatus::OnLabel => b"on_label",
+                LabelStatus::OffLabel => b"off_label",
+            });
+            // start min, start max, escalation min, escalation max, exceptional, standard
+            let mut cells: [Option<u32>; 6] = [None; 6];
             for p in &advice.phases {
-                let (min, max) = (
-                    centi_text(p.min.centi(), mark),
-                    centi_text(p.max.centi(), mark),
-                );
-                match p.phase {
-                    Phase::Start => (*start_min, *start_max) = (min, max),
-                    Phase::Escalation => (*esc_min, *esc_max) = (min, max),
-                    Phase::Exceptional => *exceptional = max,
-                    Phase::Standard => *standard = max,
+                let (at, values): (usize, &[u32]) = match p.phase {
+                    Phase::Start => (0, &[p.min.centi(), p.max.centi()]),
+                    Phase::Escalation => (2, &[p.min.centi(), p.max.centi()]),
+                    Phase::Exceptional => (4, &[p.max.centi()]),
+                    Phase::Standard => (5, &[p.max.centi()]),
+                };
+                for (cell, &value) in cells.iter_mut().skip(at).zip(values) {
+                    *cell = Some(value);
                 }
             }
-            *reasons = ids(advice.reasons.iter().copied());
-            *warnings = ids(advice.warnings.iter().map(|w| w.rule));
+            for cell in cells {
+                buf.push(delimiter);
+                if let Some(centi) = cell {
+                    push_centi(buf, u64::from(centi), mark);
+                }
+            }
+            buf.push(delimiter);
+            push_spaced(buf, advice.reasons.iter().copied());
+            buf.push(delimiter);
+            push_spaced(buf, advice.warnings.iter().map(|w| w.rule));
+            buf.push(delimiter);
         }
         Err(err) => {
-            *error = match &err.field {
-                Some(field) => format!("{field}: {}", err.message),
-                None => err.message.clone(),
-            };
+            for _ in 0..10 {
+                buf.push(delimiter);
+            }
+            match &err.field {
+                Some(field) => csv::push_cell(buf, &format!("{field}: {}", err.message), delimiter),
+                None => csv::push_cell(buf, &err.message, delimiter),
+            }
         }
     }
-    row
+    buf.push(b'\n');
+}
+
+/// Rule ids joined by spaces.
+fn push_spaced(buf: &mut Vec<u8>, ids: impl Iterator<Item = RuleId>) {
+    for (at, id) in ids.enumerate() {
+        if at > 0 {
+            buf.push(b' ');
+        }
+        buf.extend_from_slice(id.as_str().as_bytes());
+    }
 }
 
 fn advise(fields: &PatientFields<'_>) -> Result<Advice, RecordError> {
@@ -379,36 +438,41 @@ fn jsonl<R: BufRead, W: Write>(mut reader: R, mut sink: Sink<W>) -> Result<Summa
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let (id, outcome) = json_record(bytes);
+        let valid = json_record(bytes, |id, outcome| sink.write(line, id, outcome))?;
         summary.records += 1;
-        summary.invalid += u64::from(outcome.is_err());
-        sink.write(line, id.as_deref(), &outcome)?;
+        summary.invalid += u64::from(!valid);
     }
     sink.finish()?;
     Ok(summary)
 }
 
-/// One JSON line: its id (when it can be read) and its advice or error.
-fn json_record(bytes: &[u8]) -> (Option<String>, Result<Advice, RecordError>) {
+/// One JSON line: hands its id (when it can be read) and its advice or error to `write`, and
+/// tells whether it was valid.
+fn json_record(
+    bytes: &[u8],
+    mut write: impl FnMut(Option<&str>, &Result<Advice, RecordError>) -> Result<()>,
+) -> Result<bool> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
-            return (
-                None,
-                Err(RecordError::whole(format!(
-                    "not valid UTF-8 (at byte {})",
-                    err.valid_up_to() + 1
-                ))),
-            );
+            let message = format!("not valid UTF-8 (at byte {})", err.valid_up_to() + 1);
+            write(None, &Err(RecordError::whole(message)))?;
+            return Ok(false);
         }
     };
-    match serde_json::from_str::<JsonPatient<'_>>(text) {
+    let outcome = match serde_json::from_str::<JsonPatient<'_>>(text) {
         Ok(patient) => {
-            let id = patient.id.as_ref().map(|s| s.as_str().to_string());
-            (id, advise(&patient.fields()))
+            let outcome = advise(&patient.fields());
+            write(patient.id.as_ref().map(Scalar::as_str), &outcome)?;
+            outcome
         }
-        Err(err) => (salvage_id(text), Err(json_error(&err))),
-    }
+        Err(err) => {
+            let outcome = Err(json_error(&err));
+            write(salvage_id(text).as_deref(), &outcome)?;
+            outcome
+        }
+    };
+    Ok(outcome.is_ok())
 }
 
 /// The `id` of a line that did not validate as a patient, when it is valid JSON at all.
@@ -564,4 +628,82 @@ fn csv_record(row: &Row, columns: &Columns) -> (Option<String>, Result<Advice, R
         dialysis,
     };
     (id.map(Cow::into_owned), advise(&fields))
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+    use crate::dosing::Verdict;
+
+    /// A brief JSON line.
+    #[derive(Serialize)]
+    struct Brief<'a> {
+        schema: &'static str,
+        line: u64,
+        id: Option<&'a str>,
+        verdict: Verdict,
+        label_status: LabelStatus,
+        reason_ids: &'a [RuleId],
+        warning_ids: Vec<RuleId>,
+        phases: Vec<BriefPhase>,
+    }
+
+    #[derive(Serialize)]
+    struct BriefPhase {
+        phase: Phase,
+        min_mg: crate::units::Milligrams,
+        max_mg: crate::units::Milligrams,
+        capped: bool,
+    }
+
+    #[test]
+    fn the_hand_written_brief_line_is_the_derived_one_byte_for_byte() {
+        let lines = [
+            r#"{"weight": 30, "age": "8y", "indication": "sjia", "gfr": 95}"#,
+            r#"{"weight": 12.3, "age": "3y", "indication": "caps-mild"}"#,
+            r#"{"weight": 9.9, "age": "2y", "indication": "sjia"}"#,
+            r#"{"weight": 70, "age": "40y", "indication": "ra", "dialysis": true}"#,
+            r#"{"weight": 70, "age": "40y", "indication": "ra"}"#,
+            r#"{"weight": 6, "age": "3m", "indication": "sjia", "gfr": 20, "dialysis": true}"#,
+        ];
+        for (at, text) in lines.iter().enumerate() {
+            let patient: JsonPatient<'_> = serde_json::from_str(text).unwrap();
+            let advice = advise(&patient.fields()).unwrap();
+            for id in [None, Some("P \"1\"\\ é")] {
+                let line = at as u64 + 1;
+                let mut hand = Vec::new();
+                write_brief(&mut hand, line, id, &advice).unwrap();
+                let derived = serde_json::to_vec(&Brief {
+                    schema: SCHEMA,
+                    line,
+                    id,
+                    verdict: advice.verdict,
+                    label_status: advice.label_status(),
+                    reason_ids: &advice.reasons,
+                    warning_ids: advice.warnings.iter().map(|w| w.rule).collect(),
+                    phases: advice
+                        .phases
+                        .iter()
+                        .map(|p| BriefPhase {
+                            phase: p.phase,
+                            min_mg: p.min,
+                            max_mg: p.max,
+                            capped: p.capped,
+                        })
+                        .collect(),
+                })
+                .unwrap();
+                assert_eq!(
+                    String::from_utf8(hand).unwrap(),
+                    String::from_utf8(derived).unwrap()
+                );
+            }
+        }
+    }
 }

@@ -164,6 +164,26 @@ fn cell(bytes: &[u8], start: usize, quoted: bool) -> Range<usize> {
     range
 }
 
+/// Appends one cell, quoted when it holds the delimiter, a quote or a line break.
+pub fn push_cell(buf: &mut Vec<u8>, cell: &str, delimiter: u8) {
+    let cell = cell.as_bytes();
+    if cell
+        .iter()
+        .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
+    {
+        buf.push(b'"');
+        for &b in cell {
+            if b == b'"' {
+                buf.push(b'"');
+            }
+            buf.push(b);
+        }
+        buf.push(b'"');
+    } else {
+        buf.extend_from_slice(cell);
+    }
+}
+
 /// Writes one record, quoting a cell that holds the delimiter, a quote or a line break.
 ///
 /// # Errors

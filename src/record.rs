@@ -186,7 +186,7 @@ fn phase(ph: &PhaseAdvice, weight: Kilograms) -> PhaseRecord {
         rules: ph.rules.clone(),
         min_ml: crate::dosing::syringe::volume(ph.min),
         max_ml: crate::dosing::syringe::volume(ph.max),
-        marks: ph.marks.iter().map(|&m| mark(m, weight)).collect(),
+        marks: ph.marks().into_iter().map(|m| mark(m, weight)).collect(),
     }
 }
 

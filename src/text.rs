@@ -97,11 +97,11 @@ fn nominal(ph: &PhaseAdvice) -> String {
 }
 
 fn marks_list(ph: &PhaseAdvice) -> String {
-    if ph.marks.is_empty() {
+    let marks = ph.marks();
+    if marks.is_empty() {
         return "none in range".to_string();
     }
-    let doses: Vec<String> = ph
-        .marks
+    let doses: Vec<String> = marks
         .iter()
         .map(|m| format!("{}", m.dose.centi() / 100))
         .collect();
@@ -273,7 +273,7 @@ fn write_phases(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Resu
             per_kg_span(ph, w),
             ml_span(ph),
             marks_list(ph),
-            if ph.marks.iter().any(|m| m.syringes > 1) {
+            if ph.marks().iter().any(|m| m.syringes > 1) {
                 " (two syringes above 100 mg)"
             } else {
                 ""
@@ -288,7 +288,7 @@ fn write_phases(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Resu
 /// Each mark of a phase with its volume and mg/kg, four to a line.
 fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms) -> io::Result<()> {
     let marks: Vec<String> = ph
-        .marks
+        .marks()
         .iter()
         .map(|m| {
             let syringes = if m.syringes > 1 { ", 2 syringes" } else { "" };

@@ -263,11 +263,14 @@ pub struct PhaseAdvice {
     pub capped: bool,
     /// The rule ids applied.
     pub rules: Vec<RuleId>,
-    /// The syringe marks inside `[min, max]`.
-    pub marks: Vec<Mark>,
 }
 
 impl PhaseAdvice {
+    /// The syringe marks inside `[min, max]`, lowest first (KF-NO-ROUND-UP: none above).
+    pub fn marks(&self) -> Vec<Mark> {
+        syringe::marks_within(self.min, self.max)
+    }
+
     /// The mg/kg actually given at the ends of the range, after the caps (rounded down).
     pub fn effective(&self, weight: Kilograms) -> (MgPerKgExact, MgPerKgExact) {
         (self.min.per_kg(weight), self.max.per_kg(weight))
@@ -424,8 +427,8 @@ fn build_phase(
     if p.gfr.is_some() {
         rules.push(RuleId::RenalOk);
     }
-    let marks = syringe::marks_within(min, max);
-    if marks.last().is_none_or(|m| m.dose != max) {
+    // The top of the range is a mark, or the marks stop below it (KF-NO-ROUND-UP bit).
+    if !syringe::is_deliverable(max) {
         rules.push(RuleId::NoRoundUp);
     }
     PhaseAdvice {
@@ -437,7 +440,6 @@ fn build_phase(
         cap,
         capped,
         rules,
-        marks,
     }
 }
 
@@ -475,7 +477,6 @@ fn adult_phase(p: &Patient) -> PhaseAdvice {
         cap: ADULT_DOSE,
         capped: false,
         rules: vec![RuleId::Adult],
-        marks: syringe::marks_within(ADULT_DOSE, ADULT_DOSE),
     }
 }
 
@@ -491,42 +492,46 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
         .map(|ph| ph.phase)
         .collect();
 
-    let mut out: Vec<Warning> = [
-        (R::RenalHalflife, p.gfr_below(GFR_REDUCED_BELOW)),
-        (R::RenalUnknown, child && p.gfr.is_none()),
+    // In the order the output lists them: by severity, then as RULES.md lists them
+    // (checked by `warning_table_is_in_output_order`), so nothing is sorted per patient.
+    let table = [
         (R::AdultRenal, !child && p.gfr.is_none()),
-        (R::CapsResponse, caps),
-        (R::CapsTitrate, p.indication == Indication::CapsSevere),
+        (R::RenalUnknown, child && p.gfr.is_none()),
+        (R::LabelOff, !off_label.is_empty()),
         (R::Mas, sjia),
-        (R::Taper, sjia),
         (R::IntTnf, true),
         (R::IntLive, true),
+        (R::Screen, true),
+        (R::Infection, true),
+        (R::Surgery, true),
+        (R::Pregnancy, p.age >= PREGNANCY_ADVICE_FROM),
+        (R::LiveVaccines, true),
+        (R::RenalHalflife, p.gfr_below(GFR_REDUCED_BELOW)),
+        (R::CapsResponse, caps),
+        (R::CapsTitrate, p.indication == Indication::CapsSevere),
+        (R::Taper, sjia),
         (R::IntInactivated, true),
         (R::AdrChild, child),
         (R::Inject, true),
-        (R::Screen, true),
         (R::AdrShort, true),
         (R::AdrLong, true),
-        (R::Infection, true),
         (R::New, true),
-        (R::Surgery, true),
-        (R::Pregnancy, p.age >= PREGNANCY_ADVICE_FROM),
         (R::Storage, true),
         (R::FluOk, true),
-        (R::LiveVaccines, true),
-    ]
-    .into_iter()
-    .filter(|&(_, shown)| shown)
-    .map(|(rule, _)| Warning::plain(rule))
-    .collect();
-    if !off_label.is_empty() {
-        out.push(Warning {
-            rule: R::LabelOff,
-            detail: Detail::Phases(off_label),
-        });
-    }
-    out.sort_by_key(|w| (w.severity(), w.rule));
-    out
+    ];
+    debug_assert!(table.is_sorted_by_key(|(rule, _)| rule.severity()));
+    let mut off_label = Some(off_label);
+    table
+        .into_iter()
+        .filter(|&(_, shown)| shown)
+        .map(|(rule, _)| match rule {
+            R::LabelOff => Warning {
+                rule,
+                detail: Detail::Phases(off_label.take().unwrap_or_default()),
+            },
+            _ => Warning::plain(rule),
+        })
+        .collect()
 }
 
 /// The advice for a validated patient: the verdict with every reason that applies, and for an

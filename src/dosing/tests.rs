@@ -159,14 +159,14 @@ fn kf_no_round_up_marks_never_above_the_range() {
     // 12.3 kg escalation 36.9-49.2 mg: only the 40 mg mark; 50 would round up past 49.2.
     let advice = advise(&patient(1230, 36, Sjia, None, false));
     let esc = advice.phase(Phase::Escalation).unwrap();
-    let marks: Vec<u32> = esc.marks.iter().map(|m| m.dose.centi()).collect();
+    let marks: Vec<u32> = esc.marks().iter().map(|m| m.dose.centi()).collect();
     assert_eq!(marks, [4000]);
     assert!(esc.rules.contains(&RuleId::NoRoundUp));
     // start 12.3-24.6: only 20 mg.
     let start: Vec<u32> = advice
         .phase(Phase::Start)
         .unwrap()
-        .marks
+        .marks()
         .iter()
         .map(|m| m.dose.centi())
         .collect();
@@ -204,7 +204,7 @@ fn lf_adult_fixed_100_mg() {
     assert_eq!(standard.nominal, None);
     assert_eq!(standard.rules, [RuleId::Adult]);
     assert_eq!(standard.label_status, LabelStatus::OnLabel);
-    assert_eq!(standard.marks.len(), 1);
+    assert_eq!(standard.marks().len(), 1);
 }
 
 #[test]
@@ -367,6 +367,25 @@ fn always_shown_warnings_on_every_advised_record() {
             assert!(ids.contains(&rule), "{rule} missing");
         }
         assert!(!ids.contains(&R::Pk), "KF-PK is never a warning");
+    }
+}
+
+#[test]
+fn warning_table_is_in_output_order() {
+    // Every warning a patient can get at once, in the order `warnings` lists them: severity
+    // first, then RuleId (RULES.md) order.
+    for p in [
+        patient(2000, 150, CapsSevere, None, false),
+        patient(2000, 150, Sjia, Some(50.0), false),
+        patient(7000, 480, Ra, None, false),
+    ] {
+        let advice = advise(&p);
+        let keys: Vec<(Severity, RuleId)> = advice
+            .warnings
+            .iter()
+            .map(|w| (w.severity(), w.rule))
+            .collect();
+        assert!(keys.is_sorted(), "{keys:?}");
     }
 }
 
