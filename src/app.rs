@@ -9,7 +9,8 @@ use clap::Parser;
 
 use crate::batch;
 use crate::cli::{
-    BatchArgs, BatchDetail, BatchFormat, BatchInput, Cli, ColorChoice, Command, DoseArgs, Format,
+    BatchArgs, BatchDetail, BatchFormat, BatchInput, CheckArgs, Cli, ColorChoice, Command,
+    DoseArgs, Format, SchemaKind,
 };
 use crate::dosing::{self, Verdict};
 use crate::error::InputError;
@@ -61,6 +62,17 @@ pub fn run(cli: &Cli) -> Result<u8> {
     match &cli.command {
         Command::Dose(args) => dose(args, paint(cli.color)),
         Command::Batch(args) => batch(args),
+        Command::Check(args) => check(args),
+        Command::Schema(args) => {
+            let text = match args.which {
+                SchemaKind::Record => crate::schema::RECORD,
+                SchemaKind::Check => crate::schema::CHECK,
+            };
+            let mut out = io::stdout().lock();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
     }
 }
 
@@ -141,5 +153,23 @@ fn batch(args: &BatchArgs) -> Result<u8> {
         EXIT_OK
     } else {
         EXIT_INVALID_RECORDS
+    })
+}
+
+fn check(args: &CheckArgs) -> Result<u8> {
+    let report = crate::check::run(&args.files)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        Format::Text => crate::check::write_text(&mut out, &report, args.verbose)?,
+        Format::Json => {
+            serde_json::to_writer(&mut out, &report)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(if report.failed == 0 {
+        EXIT_OK
+    } else {
+        EXIT_NO_DOSE
     })
 }

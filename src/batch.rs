@@ -8,7 +8,7 @@ use std::io::{self, BufRead, Write};
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
-use crate::csv::{self, Row, RowError};
+use crate::csv::{self, Row};
 use crate::dosing::{self, Advice, LabelStatus, Phase, RuleId};
 use crate::error::InputError;
 use crate::input::{JsonPatient, Scalar};
@@ -53,6 +53,7 @@ pub struct Summary {
 
 /// A record that could not be validated: the field (when one is to blame) and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct RecordError {
     /// The JSON key or CSV column at fault, `null` when the record as a whole is.
     pub field: Option<String>,
@@ -106,8 +107,8 @@ pub const CSV_OUTPUT_COLUMNS: [&str; 13] = [
     "error",
 ];
 
-/// Guesses the input format from the first non-blank byte: `{` is JSON lines, anything else
-/// CSV. A UTF-8 byte-order mark is skipped.
+/// Guesses the input format from the first non-blank byte: `{` (or `[`, to report it) is
+/// JSON lines, anything else CSV. A UTF-8 byte-order mark is skipped.
 ///
 /// # Errors
 ///
@@ -116,7 +117,7 @@ pub fn detect(reader: &mut impl BufRead) -> io::Result<InputFormat> {
     let buf = reader.fill_buf()?;
     let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
     Ok(match buf.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{') => InputFormat::Jsonl,
+        Some(b'{' | b'[') => InputFormat::Jsonl,
         _ => InputFormat::Csv,
     })
 }
@@ -138,21 +139,29 @@ enum Sink<W: Write> {
     },
 }
 
-/// A full JSON line: the `dose` record with `line` and `id`.
+/// A full `batch` line: the `dose` record with `line` and `id`.
 #[derive(Serialize)]
-struct Full<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct Full<'a> {
+    /// The 1-based line of the record in the input.
     line: u64,
+    /// The input's id, `null` when it had none.
     id: Option<&'a str>,
     #[serde(flatten)]
     record: Record,
 }
 
-/// An error line.
+/// A `batch` line for an invalid record.
 #[derive(Serialize)]
-struct ErrorLine<'a> {
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub(crate) struct ErrorLine<'a> {
+    /// Always `anakinra/1`.
     schema: &'static str,
+    /// The 1-based line of the record in the input.
     line: u64,
+    /// The input's id when it could be read, else `null`.
     id: Option<&'a str>,
+    /// What was wrong.
     error: &'a RecordError,
 }
 
@@ -460,6 +469,16 @@ fn json_record(
             return Ok(false);
         }
     };
+    // serde would read a JSON array as the struct's fields in order: only an object is a record.
+    if !text.trim_start().starts_with('{') {
+        write(
+            None,
+            &Err(RecordError::whole(
+                "a line must be a JSON object, as {\"weight\": 12.5, ...}",
+            )),
+        )?;
+        return Ok(false);
+    }
     let outcome = match serde_json::from_str::<JsonPatient<'_>>(text) {
         Ok(patient) => {
             let outcome = advise(&patient.fields());
@@ -574,12 +593,7 @@ fn csv_input<R: BufRead, W: Write>(
             continue; // a blank row, or one of delimiters only
         }
         let (id, outcome) = match read {
-            Err(RowError::UnterminatedQuote) => {
-                (None, Err(RecordError::whole("a quoted cell is not closed")))
-            }
-            Err(RowError::AfterQuote) => {
-                (None, Err(RecordError::whole("text after a closing quote")))
-            }
+            Err(err) => (None, Err(RecordError::whole(err.to_string()))),
             Ok(()) if row.len() != width => (
                 None,
                 Err(RecordError::whole(format!(
@@ -630,6 +644,42 @@ fn csv_record(row: &Row, columns: &Columns) -> (Option<String>, Result<Advice, R
     (id.map(Cow::into_owned), advise(&fields))
 }
 
+/// A brief `batch` line, as serde would write it: the reference that [`write_brief`] is held
+/// to, and the source of its schema.
+#[cfg(test)]
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct Brief<'a> {
+    /// Always `anakinra/1`.
+    schema: &'static str,
+    /// The 1-based line of the record in the input.
+    line: u64,
+    /// The input's id, `null` when it had none.
+    id: Option<&'a str>,
+    /// The verdict.
+    verdict: crate::dosing::Verdict,
+    /// The first phase's label status, or the indication's on a refusal.
+    label_status: LabelStatus,
+    /// The refusal rules that apply; empty when advised.
+    reason_ids: &'a [RuleId],
+    /// The warnings' rule ids, most serious first.
+    warning_ids: Vec<RuleId>,
+    /// The phase ranges; empty unless advised.
+    phases: Vec<BriefPhase>,
+}
+
+#[cfg(test)]
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct BriefPhase {
+    /// The phase.
+    phase: Phase,
+    /// Lowest mg/day after the caps.
+    min_mg: crate::units::Milligrams,
+    /// Highest mg/day after the caps.
+    max_mg: crate::units::Milligrams,
+    /// Whether the cap bit.
+    capped: bool,
+}
+
 #[cfg(test)]
 #[allow(
     clippy::unwrap_used,
@@ -639,28 +689,6 @@ fn csv_record(row: &Row, columns: &Columns) -> (Option<String>, Result<Advice, R
 )]
 mod tests {
     use super::*;
-    use crate::dosing::Verdict;
-
-    /// A brief JSON line.
-    #[derive(Serialize)]
-    struct Brief<'a> {
-        schema: &'static str,
-        line: u64,
-        id: Option<&'a str>,
-        verdict: Verdict,
-        label_status: LabelStatus,
-        reason_ids: &'a [RuleId],
-        warning_ids: Vec<RuleId>,
-        phases: Vec<BriefPhase>,
-    }
-
-    #[derive(Serialize)]
-    struct BriefPhase {
-        phase: Phase,
-        min_mg: crate::units::Milligrams,
-        max_mg: crate::units::Milligrams,
-        capped: bool,
-    }
 
     #[test]
     fn the_hand_written_brief_line_is_the_derived_one_byte_for_byte() {

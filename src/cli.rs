@@ -81,6 +81,58 @@ Examples:
   3  at least one record was invalid (each is an error record in the output)"
     ))]
     Batch(BatchArgs),
+
+    /// Run reference cases (the format of data/reference-cases.json) and report the ones that
+    /// differ; without a file, the cases built into the binary (a self-test).
+    #[command(after_help = "Examples:
+  anakinra check                       # the built-in reference cases
+  anakinra check my-cases.json --verbose
+  anakinra check my-cases.json --format json | jq '.cases[] | select(.passed | not)'
+
+Exit codes:
+  0  every case passed
+  1  at least one case failed
+  2  a case file cannot be read or is malformed (with file, line and column)")]
+    Check(CheckArgs),
+
+    /// Print the JSON Schema (2020-12) of the output records.
+    #[command(after_help = "Examples:
+  anakinra schema > anakinra-record.v1.json
+  anakinra schema check")]
+    Schema(SchemaArgs),
+}
+
+/// `anakinra check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Case files; the built-in reference cases when none is given.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<std::path::PathBuf>,
+
+    /// List passing cases too.
+    #[arg(long, short)]
+    pub verbose: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `anakinra schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema: the dose and batch record, or the check report.
+    #[arg(value_enum, default_value_t = SchemaKind::Record)]
+    pub which: SchemaKind,
+}
+
+/// Which schema `anakinra schema` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The `dose` record and the `batch` records (brief, full, error).
+    Record,
+    /// The `check --format json` report.
+    Check,
 }
 
 /// `anakinra batch`.

@@ -36,11 +36,13 @@ impl Row {
 }
 
 /// Why a record could not be read.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RowError {
     /// A quoted cell was still open at the end of the input.
+    #[error("a quoted cell is not closed")]
     UnterminatedQuote,
     /// Text after a closing quote, as in `"12"5`.
+    #[error("text after a closing quote")]
     AfterQuote,
 }
 

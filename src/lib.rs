@@ -14,6 +14,7 @@ macro_rules! rules_version {
 
 pub mod app;
 pub mod batch;
+pub mod check;
 pub mod cli;
 pub mod csv;
 pub mod dosing;
@@ -23,6 +24,7 @@ pub mod parse;
 pub mod record;
 pub mod reference;
 pub mod request;
+pub mod schema;
 pub mod text;
 pub mod texts;
 pub mod units;

@@ -23,6 +23,7 @@ pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// A whole advice record.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Record {
     /// Always [`SCHEMA`].
     pub schema: &'static str,
@@ -46,6 +47,7 @@ pub struct Record {
 
 /// The normalised input.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Input {
     /// Weight in kg.
     pub weight_kg: Kilograms,
@@ -61,6 +63,7 @@ pub struct Input {
 
 /// A refusal reason.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct Reason {
     /// The rule id.
     pub rule: RuleId,
@@ -70,6 +73,7 @@ pub struct Reason {
 
 /// One phase.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct PhaseRecord {
     /// The phase.
     pub phase: Phase,
@@ -105,6 +109,7 @@ pub struct PhaseRecord {
 
 /// A syringe mark.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct MarkRecord {
     /// The dose at the mark.
     pub mg: Milligrams,
@@ -118,6 +123,7 @@ pub struct MarkRecord {
 
 /// A warning.
 #[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 pub struct WarningRecord {
     /// The rule id.
     pub rule: RuleId,

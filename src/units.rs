@@ -135,6 +135,7 @@ impl Serialize for Milligrams {
 }
 
 /// A whole number of milligrams per kilogram per day, as the formulary gives them.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct MgPerKg(u32);
@@ -224,6 +225,7 @@ impl Serialize for Millilitres {
 }
 
 /// An age in completed months.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct AgeMonths(u16);
@@ -386,4 +388,31 @@ mod tests {
         assert!(Gfr::new(-0.1).is_none());
         assert!(Gfr::new(f64::INFINITY).is_none());
     }
+}
+
+/// The JSON Schema of a quantity written as a plain number with at most 2 decimals.
+#[cfg(test)]
+macro_rules! number_schema {
+    ($($ty:ty => $description:literal;)*) => {
+        $(
+            impl schemars::JsonSchema for $ty {
+                fn schema_name() -> std::borrow::Cow<'static, str> {
+                    stringify!($ty).into()
+                }
+
+                fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                    schemars::json_schema!({"type": "number", "minimum": 0, "description": $description})
+                }
+            }
+        )*
+    };
+}
+
+#[cfg(test)]
+number_schema! {
+    Kilograms => "kilograms, at most 2 decimals";
+    Milligrams => "milligrams, at most 2 decimals";
+    MgPerKgExact => "mg/kg, rounded down to 2 decimals";
+    Millilitres => "millilitres, rounded down to 2 decimals";
+    Gfr => "ml/min/1.73 m2, rounded down to 2 decimals";
 }

@@ -61,6 +61,7 @@ const fn kilograms(centi: u32) -> Kilograms {
 }
 
 /// What the drug is given for.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Indication {
@@ -183,6 +184,7 @@ impl Patient {
 }
 
 /// The answer about the patient, the first of RULES.md's ordered table that applies.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -209,6 +211,7 @@ impl Verdict {
 }
 
 /// A step of the dosing scheme.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
@@ -235,6 +238,7 @@ impl Phase {
 }
 
 /// On or off the registered label (KF Label; SmPC for `ra`).
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LabelStatus {

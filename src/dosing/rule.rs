@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// How serious a warning is. Ordered most serious first, the order the text output lists them.
+#[cfg_attr(test, derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -33,6 +34,7 @@ macro_rules! rule_ids {
         /// A rule of `RULES.md`, by its id. Declared in the order the output lists warnings of
         /// one severity.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(schemars::JsonSchema))]
         pub enum RuleId {
             $( $(#[$doc])* #[serde(rename = $id)] $variant, )*
         }

@@ -1,0 +1,529 @@
+//! `anakinra batch`, `check` and `schema` as a script or CI runs them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn anakinra() -> Command {
+    let mut cmd = Command::cargo_bin("anakinra").unwrap();
+    for var in [
+        "NO_COLOR",
+        "TERM",
+        "ANAKINRA_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// A deterministic stream of patients (a linear congruential generator: no crate, no seed
+/// file): mostly valid, some refused, a few invalid.
+fn patients(n: usize) -> Vec<Value> {
+    let mut state: u64 = 0x2026_1126;
+    let mut next = move |m: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % m
+    };
+    let indications = [
+        "caps-mild",
+        "caps-severe",
+        "hereditary-autoinflammatory",
+        "sjia",
+        "other-autoinflammatory",
+        "ra",
+    ];
+    (0..n)
+        .map(|i| {
+            let weight = format!("{}.{:02}", 5 + next(90), next(100));
+            let age = format!("{}y{}m", next(25), next(12));
+            let mut p = serde_json::json!({
+                "id": format!("P{i}"),
+                "weight": weight,
+                "age": age,
+                "indication": indications[usize::try_from(next(6)).unwrap()],
+            });
+            match next(10) {
+                0 => p["gfr"] = Value::from(next(30)),
+                1..=6 => p["gfr"] = Value::from(30 + next(100)),
+                _ => {}
+            }
+            if next(50) == 0 {
+                p["dialysis"] = Value::from(true);
+            }
+            if next(40) == 0 {
+                p["weight"] = Value::from("25lb");
+            }
+            p
+        })
+        .collect()
+}
+
+fn jsonl(patients: &[Value]) -> String {
+    patients.iter().map(|p| p.to_string() + "\n").collect()
+}
+
+fn lines(out: &[u8]) -> Vec<Value> {
+    String::from_utf8(out.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn a_hundred_thousand_records_in_give_as_many_out_in_order() {
+    let input = jsonl(&patients(100_000));
+    let out = anakinra()
+        .arg("batch")
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 100_000);
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["line"], i + 1);
+        assert_eq!(r["id"], format!("P{i}"));
+        assert_eq!(r["schema"], "anakinra/1");
+    }
+    let invalid = records.iter().filter(|r| r.get("error").is_some()).count();
+    assert!(invalid > 0 && invalid < 5_000, "{invalid}");
+}
+
+#[test]
+fn full_detail_is_the_dose_record_plus_line_and_id() {
+    let sample = patients(150);
+    let out = anakinra()
+        .args(["batch", "--detail", "full"])
+        .write_stdin(jsonl(&sample))
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), sample.len());
+    let mut compared = 0;
+    for (record, patient) in records.iter().zip(&sample) {
+        if record.get("error").is_some() {
+            continue;
+        }
+        let mut args = vec!["dose".to_string(), "--format".into(), "json".into()];
+        for key in ["weight", "age", "indication", "gfr"] {
+            if let Some(v) = patient.get(key) {
+                args.push(format!("--{key}"));
+                args.push(v.as_str().map_or_else(|| v.to_string(), str::to_string));
+            }
+        }
+        if patient.get("dialysis").is_some() {
+            args.push("--dialysis".into());
+        }
+        let dose = anakinra().args(&args).output().unwrap();
+        let dose: Value = serde_json::from_slice(&dose.stdout).unwrap();
+        let mut record = record.clone();
+        let map = record.as_object_mut().unwrap();
+        assert!(map.remove("line").is_some());
+        assert_eq!(map.remove("id"), patient.get("id").cloned());
+        assert_eq!(record, dose, "{patient}");
+        compared += 1;
+    }
+    assert!(compared > 100, "{compared}");
+}
+
+#[test]
+fn dutch_excel_csv_gives_the_same_results_as_json_lines() {
+    let sample = patients(300);
+    let mut csv = String::from("\u{feff}id;weight;age;indication;gfr;dialysis\r\n");
+    for p in &sample {
+        let cell = |k: &str| {
+            p.get(k).map_or_else(String::new, |v| {
+                v.as_str().map_or_else(|| v.to_string(), str::to_string)
+            })
+        };
+        let dialysis = if p.get("dialysis").is_some() {
+            "ja"
+        } else {
+            ""
+        };
+        writeln!(
+            csv,
+            "{};{};{};{};{};{dialysis}\r",
+            cell("id"),
+            cell("weight").replace('.', ","),
+            cell("age"),
+            cell("indication"),
+            cell("gfr"),
+        )
+        .unwrap();
+    }
+    let from_csv = anakinra()
+        .arg("batch")
+        .write_stdin(csv)
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let from_json = anakinra()
+        .arg("batch")
+        .write_stdin(jsonl(&sample))
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let (from_csv, from_json) = (lines(&from_csv), lines(&from_json));
+    assert_eq!(from_csv.len(), sample.len());
+    for (i, (c, j)) in from_csv.iter().zip(&from_json).enumerate() {
+        // The CSV header is line 1: its records are one line further down.
+        assert_eq!(c["line"], i + 2);
+        assert_eq!(j["line"], i + 1);
+        for key in [
+            "id",
+            "verdict",
+            "label_status",
+            "reason_ids",
+            "warning_ids",
+            "phases",
+        ] {
+            assert_eq!(c.get(key), j.get(key), "{key} of record {i}");
+        }
+        assert_eq!(
+            c.get("error").is_some(),
+            j.get("error").is_some(),
+            "record {i}"
+        );
+    }
+}
+
+#[test]
+fn csv_output_follows_the_input_delimiter_and_decimal_mark() {
+    let input = "id;weight;age;indication\r\nA;12,3;3y;sjia\r\n";
+    anakinra()
+        .args(["batch", "--format", "csv"])
+        .write_stdin(input)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with(
+            "line;id;verdict;label_status;start_min_mg;start_max_mg;escalation_min_mg;escalation_max_mg;exceptional_mg;standard_mg;reasons;warnings;error\n2;A;advised;off_label;12,3;24,6;36,9;49,2;98,4;;;KF-RENAL-UNKNOWN",
+        ));
+    anakinra()
+        .args(["batch", "--format", "csv"])
+        .write_stdin("{\"weight\": 12.3, \"age\": \"3y\", \"indication\": \"sjia\"}\n")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "\n1,,advised,off_label,12.3,24.6,36.9,49.2,98.4,,,KF-RENAL-UNKNOWN",
+        ));
+}
+
+#[test]
+fn garbage_lines_become_error_records_and_nothing_is_lost() {
+    let good = patients(1_000).into_iter().map(|mut p| {
+        p["weight"] = Value::from("20");
+        p["age"] = Value::from("6y");
+        p
+    });
+    let mut input = String::new();
+    for (i, p) in good.enumerate() {
+        input.push_str(&p.to_string());
+        input.push('\n');
+        if i % 100 == 50 {
+            input.push_str(
+                [
+                    "{",
+                    "}{",
+                    "[1,2]",
+                    "\"x\"",
+                    "{\"weight\": }",
+                    "null",
+                    "{\"weight\": 20, \"colour\": 1}",
+                    "12",
+                    "{{}}",
+                    "x",
+                ][i / 100],
+            );
+            input.push('\n');
+        }
+    }
+    let out = anakinra()
+        .arg("batch")
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 1_010);
+    let errors: Vec<&Value> = records
+        .iter()
+        .filter(|r| r.get("error").is_some())
+        .collect();
+    assert_eq!(errors.len(), 10);
+    assert_eq!(errors[6]["error"]["field"], "colour");
+    assert!(
+        records
+            .windows(2)
+            .all(|w| w[0]["line"].as_u64() < w[1]["line"].as_u64())
+    );
+}
+
+#[test]
+fn invalid_utf8_and_blank_lines() {
+    let input =
+        b"\n{\"weight\": 20, \"age\": \"6y\", \"indication\": \"sjia\"}\n   \n\xff\xfe\n".to_vec();
+    let out = anakinra()
+        .arg("batch")
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["line"], 2);
+    assert_eq!(records[1]["line"], 4);
+    assert!(
+        records[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("UTF-8")
+    );
+}
+
+#[test]
+fn a_json_array_is_not_read_as_positional_fields() {
+    let out = anakinra()
+        .arg("batch")
+        .write_stdin("[\"a\", \"30\", \"8y\", null, \"sjia\"]\n")
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert!(
+        records[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("JSON object")
+    );
+}
+
+#[test]
+fn every_valid_batch_exits_0() {
+    anakinra()
+        .arg("batch")
+        .write_stdin("{\"weight\": 9.9, \"age\": \"2y\", \"indication\": \"sjia\"}\n")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("\"verdict\":\"not_covered\""));
+}
+
+#[test]
+fn an_unknown_csv_column_is_a_usage_error_before_any_record() {
+    anakinra()
+        .arg("batch")
+        .write_stdin("id,wieght,age\n1,20,6y\n")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("unknown CSV column 'wieght'"));
+}
+
+#[test]
+fn a_missing_input_file_is_exit_2() {
+    anakinra()
+        .args(["batch", "/nonexistent/patients.jsonl"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "cannot open /nonexistent/patients.jsonl",
+        ));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_exit_0() {
+    let input = jsonl(&patients(200_000));
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("anakinra"))
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes()); // the child may stop reading
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("\"line\":1"));
+    // The reader is dropped here: the pipe is closed, as `| head -1` does.
+    let output = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+}
+
+#[test]
+fn check_without_a_file_runs_the_built_in_cases() {
+    anakinra()
+        .arg("check")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::ends_with("62 passed, 0 failed\n"));
+}
+
+#[test]
+fn check_names_a_failing_case_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("anakinra-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cases.json");
+    std::fs::write(
+        &file,
+        r#"[{"id": "start-wrong", "input": {"weight": 30, "age": "8y", "indication": "sjia"},
+             "expect": {"verdict": "advised", "phases": {"start": [30, 61]}}},
+            {"id": "verdict-right", "input": {"weight": 9.9, "age": "2y", "indication": "sjia"},
+             "expect": {"verdict": "not_covered", "warnings": ["KF-WEIGHT-MIN"]}}]"#,
+    )
+    .unwrap();
+    anakinra()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("FAIL  start-wrong"))
+        .stdout(predicate::str::contains(
+            "start.max_mg: expected 61 mg, got 60 mg",
+        ))
+        .stdout(predicate::str::contains("verdict-right").not())
+        .stdout(predicate::str::ends_with("1 passed, 1 failed\n"));
+    anakinra()
+        .arg("check")
+        .arg(&file)
+        .arg("--verbose")
+        .assert()
+        .stdout(predicate::str::contains("ok    verdict-right"));
+    let report = anakinra()
+        .arg("check")
+        .arg(&file)
+        .args(["--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let report: Value = serde_json::from_slice(&report).unwrap();
+    assert_eq!(
+        (report["passed"].as_u64(), report["failed"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(report["cases"][0]["mismatches"][0]["field"], "start.max_mg");
+}
+
+#[test]
+fn check_refuses_a_malformed_file_with_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("anakinra-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bad.json");
+    std::fs::write(
+        &file,
+        "[{\"id\": \"x\",\n \"input\": {}, \"expect\": {\"verdict\": \"maybe\"}}]",
+    )
+    .unwrap();
+    anakinra()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("bad.json:2:").and(predicate::str::contains("maybe")));
+    anakinra()
+        .args(["check", "/nonexistent.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"));
+}
+
+#[test]
+fn schema_prints_the_committed_schemas() {
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/anakinra-record.v1.json"
+    ))
+    .unwrap();
+    anakinra().arg("schema").assert().code(0).stdout(committed);
+    let committed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/schema/anakinra-check.v1.json"
+    ))
+    .unwrap();
+    anakinra()
+        .args(["schema", "check"])
+        .assert()
+        .code(0)
+        .stdout(committed);
+}
+
+#[test]
+fn real_outputs_of_the_binary_validate_against_the_committed_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schema/anakinra-record.v1.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::draft202012::new(&schema).unwrap();
+    let input = jsonl(&patients(500));
+    for detail in ["brief", "full"] {
+        let out = anakinra()
+            .args(["batch", "--detail", detail])
+            .write_stdin(input.clone())
+            .assert()
+            .get_output()
+            .stdout
+            .clone();
+        for record in lines(&out) {
+            assert!(validator.is_valid(&record), "{record}");
+        }
+    }
+    let dose = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "30",
+            "--age",
+            "8y",
+            "--indication",
+            "sjia",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(validator.is_valid(&serde_json::from_slice(&dose.stdout).unwrap()));
+}
