@@ -53,31 +53,42 @@ fn per_kg_span(ph: &PhaseAdvice, weight: Kilograms) -> String {
 /// Words of `text` in lines of at most [`WIDTH`] characters, the first after `first`, the
 /// rest indented by `indent` spaces.
 fn wrapped(first: &str, text: &str, indent: usize) -> String {
-    // A unit stays on the line of its number: `0.8 ml`, never `0.8` / `ml`.
-    let mut words: Vec<String> = Vec::new();
+    // Words as slices of `text`; a unit stays on the line of its number (`0.8 ml`, never
+    // `0.8` / `ml`), so it extends the word before it, which ends where the unit begins.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
     for token in text.split(' ') {
-        let is_unit = ["mg", "ml", "kg"].iter().any(|u| token.starts_with(u));
-        match words.last_mut() {
-            Some(last) if is_unit && last.ends_with(|c: char| c.is_ascii_digit()) => {
-                last.push(' ');
-                last.push_str(token);
-            }
-            _ => words.push(token.to_string()),
+        let end = start + token.len();
+        let is_unit = token.starts_with("mg") || token.starts_with("ml") || token.starts_with("kg");
+        let after_number = spans
+            .last()
+            .and_then(|&(s, e)| text.get(s..e))
+            .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+        match spans.last_mut() {
+            Some(last) if is_unit && after_number => last.1 = end,
+            _ => spans.push((start, end)),
         }
+        start = end + 1;
     }
-    let mut out = String::from(first);
+    let words = spans.into_iter().filter_map(|(s, e)| text.get(s..e));
+    let mut out = String::with_capacity(text.len() + first.len() + 16);
+    out.push_str(first);
     let mut column = first.chars().count();
-    for (i, word) in words.iter().map(|w| w.replace(NO_BREAK, " ")).enumerate() {
+    for (i, word) in words.enumerate() {
         let len = word.chars().count();
         if i > 0 && column + 1 + len > WIDTH {
             out.push('\n');
-            out.push_str(&" ".repeat(indent));
+            out.extend(std::iter::repeat_n(' ', indent));
             column = indent;
         } else if i > 0 {
             out.push(' ');
             column += 1;
         }
-        out.push_str(&word);
+        if word.contains(NO_BREAK) {
+            out.push_str(&word.replace(NO_BREAK, " "));
+        } else {
+            out.push_str(word);
+        }
         column += len;
     }
     out
