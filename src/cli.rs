@@ -70,7 +70,7 @@ dialysis. CSV: header first, `,` or `;` (detected), decimal comma in `;` files, 
 an absent field. A bad record becomes an error record in place; nothing is dropped.
 
 Examples:
-  anakinra batch clinic.jsonl | jq -c 'select(.verdict != \"advised\")'
+  anakinra batch clinic.jsonl | jq -c 'select(.verdict and .verdict != \"advised\")'
   anakinra batch --format csv clinic.csv > advice.csv
   printf '{\"weight\": 30, \"age\": \"8y\", \"indication\": \"sjia\"}\\n' | anakinra batch --detail full
 
