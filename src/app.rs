@@ -1,26 +1,28 @@
-//! The command line as a recipe: parse, validate, advise, render, exit. Errors are printed
+//! The command line as a recipe: parse, validate, assess, render, exit. Errors are printed
 //! once, here, as one line on stderr.
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+use serde::Serialize;
 
 use crate::batch;
 use crate::cli::{
     BatchArgs, BatchDetail, BatchFormat, BatchInput, CheckArgs, Cli, ColorChoice, Command,
-    DoseArgs, Format, SchemaKind,
+    DoseArgs, Format, LangChoice, RulesArgs, SchemaKind, TaperArgs, TaperFormat,
 };
-use crate::dosing::{self, Verdict};
-use crate::error::InputError;
-use crate::record::Record;
+use crate::dosing::{self, RuleId};
+use crate::error::{Field, InputError};
+use crate::lang::Lang;
+use crate::record::{Assessed, Record};
 use crate::request::{self, PatientFields};
-use crate::text::{self, Paint};
+use crate::text::{self, Paint, Style};
 
 /// Exit code: a dose is advised (or the run went through).
 pub const EXIT_OK: u8 = 0;
-/// Exit code: no dose advised.
+/// Exit code: no dose advised, or the prescribed dose refused.
 pub const EXIT_NO_DOSE: u8 = 1;
 /// Exit code: invalid input or usage.
 pub const EXIT_USAGE: u8 = 2;
@@ -30,19 +32,30 @@ pub const EXIT_INVALID_RECORDS: u8 = 3;
 /// Runs the binary: parses `std::env::args`, runs the command, and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    let lang = language(cli.lang);
+    match run(&cli, lang) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::from(EXIT_OK);
             }
+            let prefix = lang.pick("error", "fout");
             if let Some(input) = err.downcast_ref::<InputError>() {
-                eprintln!("error: --{}: {}", input.field, input.message());
+                eprintln!("{prefix}: --{}: {}", input.field, input.message(lang));
             } else {
-                eprintln!("error: {err:#}");
+                eprintln!("{prefix}: {err:#}");
             }
             ExitCode::from(EXIT_USAGE)
         }
+    }
+}
+
+/// `--lang`, else the environment (`ANAKINRA_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`).
+fn language(choice: Option<LangChoice>) -> Lang {
+    match choice {
+        Some(LangChoice::Nl) => Lang::Nl,
+        Some(LangChoice::En) => Lang::En,
+        None => Lang::from_env(|name| std::env::var(name).ok()),
     }
 }
 
@@ -58,11 +71,23 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// # Errors
 ///
 /// An [`InputError`] for invalid input; an I/O error when the output cannot be written.
-pub fn run(cli: &Cli) -> Result<u8> {
+pub fn run(cli: &Cli, lang: Lang) -> Result<u8> {
+    let style = Style {
+        paint: paint(cli.color),
+        lang,
+    };
     match &cli.command {
-        Command::Dose(args) => dose(args, paint(cli.color)),
-        Command::Batch(args) => batch(args),
+        Command::Dose(args) => dose(args, style),
+        Command::Batch(args) => batch(args, lang),
         Command::Check(args) => check(args),
+        Command::Taper(args) => taper(args, lang),
+        Command::Rules(args) => rules(args, lang),
+        Command::Completions(args) => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(args.shell, &mut Cli::command(), "anakinra", &mut out);
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
         Command::Schema(args) => {
             let text = match args.which {
                 SchemaKind::Record => crate::schema::RECORD,
@@ -88,34 +113,52 @@ fn paint(choice: ColorChoice) -> Paint {
     }
 }
 
-fn dose(args: &DoseArgs, paint: Paint) -> Result<u8> {
+/// Today in the local time zone.
+fn today() -> jiff::civil::Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+fn dose(args: &DoseArgs, style: Style) -> Result<u8> {
     let fields = PatientFields {
         weight: Some(args.weight.as_str().into()),
-        age: Some(args.age.as_str().into()),
+        age: args.age.as_deref().map(Into::into),
+        dob: args.dob.as_deref().map(Into::into),
+        on: args.on.as_deref().map(Into::into),
         indication: Some(args.indication.as_str().into()),
         gfr: args.gfr.as_deref().map(Into::into),
+        height: args.height.as_deref().map(Into::into),
+        creatinine: args.creatinine.as_deref().map(Into::into),
         dialysis: args.dialysis.then_some("true".into()),
+        dose: args.dose.as_deref().map(Into::into),
+        comedication: args
+            .comedication
+            .iter()
+            .map(|c| c.as_str().into())
+            .collect(),
         ..PatientFields::default()
     };
-    let patient = request::patient(&fields)?;
-    let advice = dosing::advise(&patient);
+    let request = request::request(&fields, today)?;
+    let assessed = Assessed {
+        advice: dosing::assess(&request.patient, &request.extras),
+        dob: request.dob,
+    };
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
-        Format::Text => text::write_advice(&mut out, &advice, paint)?,
+        Format::Text => text::write_advice(&mut out, &assessed, style)?,
         Format::Json => {
-            serde_json::to_writer(&mut out, &Record::new(&advice))?;
+            serde_json::to_writer(&mut out, &Record::new(&assessed, style.lang))?;
             writeln!(out)?;
         }
     }
     out.flush()?;
-    Ok(if advice.verdict == Verdict::Advised {
-        EXIT_OK
-    } else {
+    Ok(if assessed.advice.refused() {
         EXIT_NO_DOSE
+    } else {
+        EXIT_OK
     })
 }
 
-fn batch(args: &BatchArgs) -> Result<u8> {
+fn batch(args: &BatchArgs, lang: Lang) -> Result<u8> {
     let input = args.input.map(|i| match i {
         BatchInput::Jsonl => batch::InputFormat::Jsonl,
         BatchInput::Csv => batch::InputFormat::Csv,
@@ -128,26 +171,25 @@ fn batch(args: &BatchArgs) -> Result<u8> {
         BatchDetail::Brief => batch::Detail::Brief,
         BatchDetail::Full => batch::Detail::Full,
     };
+    let settings = batch::Settings {
+        lang,
+        today: today(),
+    };
     let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let summary = match args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        Some(path) => {
-            let file = std::fs::File::open(path)
-                .with_context(|| format!("cannot open {}", path.display()))?;
-            batch::run(
-                io::BufReader::with_capacity(64 * 1024, file),
-                out,
-                input,
-                format,
-                detail,
-            )?
-        }
-        None => batch::run(
-            io::BufReader::with_capacity(64 * 1024, io::stdin().lock()),
+    let summary = if let Some(path) = args.file.as_deref().filter(|p| p.as_os_str() != "-") {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        batch::run(
+            io::BufReader::with_capacity(64 * 1024, file),
             out,
             input,
             format,
             detail,
-        )?,
+            settings,
+        )?
+    } else {
+        let stdin = io::BufReader::with_capacity(64 * 1024, io::stdin().lock());
+        batch::run(stdin, out, input, format, detail, settings)?
     };
     Ok(if summary.invalid == 0 {
         EXIT_OK
@@ -172,4 +214,72 @@ fn check(args: &CheckArgs) -> Result<u8> {
     } else {
         EXIT_NO_DOSE
     })
+}
+
+fn taper(args: &TaperArgs, lang: Lang) -> Result<u8> {
+    let from = crate::parse::date(&args.from)
+        .map_err(|p| InputError::value(Field::On, &args.from, p))
+        .map_err(|e| {
+            // The field is --from here; say so.
+            anyhow::anyhow!("--from: {}", e.message(lang))
+        })?;
+    let dose = crate::parse::dose(&args.dose)
+        .map_err(|p| InputError::value(Field::Dose, &args.dose, p))?;
+    let schedule = crate::taper::schedule(from, dose);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        TaperFormat::Text => crate::taper::write_text(&mut out, &schedule, lang)?,
+        TaperFormat::Json => {
+            serde_json::to_writer(&mut out, &schedule)?;
+            writeln!(out)?;
+        }
+        TaperFormat::Ics => {
+            crate::taper::write_ics(&mut out, &schedule, lang, jiff::Timestamp::now())?;
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+/// One rule, as `anakinra rules --format json` lists it.
+#[derive(Serialize)]
+struct RuleLine {
+    rule: RuleId,
+    severity: Option<dosing::Severity>,
+    source: &'static str,
+    text: String,
+}
+
+fn rules(args: &RulesArgs, lang: Lang) -> Result<u8> {
+    let lines: Vec<RuleLine> = RuleId::ALL
+        .iter()
+        .map(|&rule| RuleLine {
+            rule,
+            severity: rule.severity(),
+            source: rule.source(),
+            text: crate::texts::summary(rule, lang),
+        })
+        .collect();
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer(&mut out, &lines)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for l in &lines {
+                let severity = l.severity.map_or("-", dosing::Severity::as_str);
+                writeln!(
+                    out,
+                    "{:<19} {:<16} {:<33} {}",
+                    l.rule.as_str(),
+                    severity,
+                    l.source,
+                    l.text
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
 }

@@ -12,8 +12,10 @@ use crate::csv::{self, Row};
 use crate::dosing::{self, Advice, LabelStatus, Phase, RuleId};
 use crate::error::InputError;
 use crate::input::{JsonPatient, Scalar};
-use crate::record::{Record, SCHEMA};
+use crate::lang::Lang;
+use crate::record::{Assessed, Record, SCHEMA};
 use crate::request::{self, PatientFields};
+use jiff::civil::Date;
 
 /// The input format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,16 +63,14 @@ pub struct RecordError {
     pub message: String,
 }
 
-impl From<InputError> for RecordError {
-    fn from(err: InputError) -> RecordError {
+impl RecordError {
+    fn input(err: &InputError, lang: Lang) -> RecordError {
         RecordError {
             field: Some(err.field.key().to_string()),
-            message: err.message(),
+            message: err.message(lang),
         }
     }
-}
 
-impl RecordError {
     fn whole(message: impl Into<String>) -> RecordError {
         RecordError {
             field: None,
@@ -79,19 +79,38 @@ impl RecordError {
     }
 }
 
-/// The CSV columns accepted on input.
-pub const CSV_COLUMNS: [&str; 7] = [
+/// The CSV columns accepted on input (also the JSON keys).
+pub const CSV_COLUMNS: [&str; 13] = [
     "id",
     "weight",
     "age",
     "age_months",
+    "dob",
+    "on",
     "indication",
     "gfr",
+    "height",
+    "creatinine",
     "dialysis",
+    "dose",
+    "comedication",
 ];
 
+/// What every record of a run shares: the language of its texts and the date of today (for
+/// a date of birth without `on`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The language of texts and messages.
+    pub lang: Lang,
+    /// Today, for a date of birth without a date of calculation.
+    pub today: Date,
+}
+
+/// A record's result: its assessment, or why it is invalid.
+type Outcome = Result<Assessed, RecordError>;
+
 /// The CSV columns written on output.
-pub const CSV_OUTPUT_COLUMNS: [&str; 13] = [
+pub const CSV_OUTPUT_COLUMNS: [&str; 14] = [
     "line",
     "id",
     "verdict",
@@ -105,6 +124,7 @@ pub const CSV_OUTPUT_COLUMNS: [&str; 13] = [
     "reasons",
     "warnings",
     "error",
+    "prescribed_class",
 ];
 
 /// Guesses the input format from the first non-blank byte: `{` (or `[`, to report it) is
@@ -124,10 +144,11 @@ pub fn detect(reader: &mut impl BufRead) -> io::Result<InputFormat> {
 
 /// The writer of output records, in the chosen format.
 enum Sink<W: Write> {
-    /// JSON lines; `buf` is reused for every brief line.
+    /// JSON lines in `lang`; `buf` is reused for every brief line.
     Json {
         out: W,
         detail: Detail,
+        lang: Lang,
         buf: Vec<u8>,
     },
     /// Flat CSV with the given delimiter and decimal mark; `buf` is reused for every row.
@@ -168,11 +189,18 @@ pub(crate) struct ErrorLine<'a> {
 impl<W: Write> Sink<W> {
     /// A sink; CSV output uses `delimiter`, with a decimal comma when it is `;` (as Dutch
     /// Excel writes), and starts with its header.
-    fn new(out: W, format: OutputFormat, detail: Detail, delimiter: u8) -> Result<Sink<W>> {
+    fn new(
+        out: W,
+        format: OutputFormat,
+        detail: Detail,
+        delimiter: u8,
+        lang: Lang,
+    ) -> Result<Sink<W>> {
         Ok(match format {
             OutputFormat::Jsonl => Sink::Json {
                 out,
                 detail,
+                lang,
                 buf: Vec::with_capacity(1024),
             },
             OutputFormat::Csv => {
@@ -188,13 +216,8 @@ impl<W: Write> Sink<W> {
         })
     }
 
-    fn write(
-        &mut self,
-        line: u64,
-        id: Option<&str>,
-        outcome: &Result<Advice, RecordError>,
-    ) -> Result<()> {
-        let (out, detail, buf) = match self {
+    fn write(&mut self, line: u64, id: Option<&str>, outcome: &Outcome) -> Result<()> {
+        let (out, detail, lang, buf) = match self {
             Sink::Csv {
                 out,
                 delimiter,
@@ -206,21 +229,26 @@ impl<W: Write> Sink<W> {
                 out.write_all(buf)?;
                 return Ok(());
             }
-            Sink::Json { out, detail, buf } => (out, *detail, buf),
+            Sink::Json {
+                out,
+                detail,
+                lang,
+                buf,
+            } => (out, *detail, *lang, buf),
         };
         match (outcome, detail) {
-            (Ok(advice), Detail::Brief) => {
+            (Ok(assessed), Detail::Brief) => {
                 buf.clear();
-                write_brief(buf, line, id, advice)?;
+                write_brief(buf, line, id, &assessed.advice)?;
                 out.write_all(buf)?;
             }
-            (Ok(advice), Detail::Full) => {
+            (Ok(assessed), Detail::Full) => {
                 serde_json::to_writer(
                     &mut *out,
                     &Full {
                         line,
                         id,
-                        record: Record::new(advice),
+                        record: Record::new(assessed, lang),
                     },
                 )?;
             }
@@ -286,7 +314,15 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
             b",\"capped\":false}"
         });
     }
-    buf.extend_from_slice(b"]}");
+    buf.push(b']');
+    if let Some(p) = &advice.prescribed {
+        buf.extend_from_slice(b",\"prescribed_class\":");
+        match p.class {
+            Some(class) => serde_json::to_writer(&mut *buf, &class)?,
+            None => buf.extend_from_slice(b"null"),
+        }
+    }
+    buf.push(b'}');
     Ok(())
 }
 
@@ -335,7 +371,7 @@ fn push_csv_row(
     buf: &mut Vec<u8>,
     line: u64,
     id: Option<&str>,
-    outcome: &Result<Advice, RecordError>,
+    outcome: &Outcome,
     delimiter: u8,
     mark: u8,
 ) {
@@ -344,7 +380,7 @@ fn push_csv_row(
     csv::push_cell(buf, id.unwrap_or_default(), delimiter);
     buf.push(delimiter);
     match outcome {
-        Ok(advice) => {
+        Ok(Assessed { advice, .. }) => {
             buf.extend_from_slice(advice.verdict.as_str().as_bytes());
             buf.push(delimiter);
             buf.extend_from_slice(match advice.label_status() {
@@ -375,6 +411,12 @@ fn push_csv_row(
             buf.push(delimiter);
             push_spaced(buf, advice.warnings.iter().map(|w| w.rule));
             buf.push(delimiter);
+            buf.push(delimiter);
+            if let Some(class) = advice.prescribed.as_ref().and_then(|p| p.class) {
+                let mut name = Vec::new();
+                let _ = serde_json::to_writer(&mut name, &class);
+                buf.extend(name.iter().filter(|&&b| b != b'"'));
+            }
         }
         Err(err) => {
             for _ in 0..10 {
@@ -384,6 +426,7 @@ fn push_csv_row(
                 Some(field) => csv::push_cell(buf, &format!("{field}: {}", err.message), delimiter),
                 None => csv::push_cell(buf, &err.message, delimiter),
             }
+            buf.push(delimiter);
         }
     }
     buf.push(b'\n');
@@ -399,8 +442,13 @@ fn push_spaced(buf: &mut Vec<u8>, ids: impl Iterator<Item = RuleId>) {
     }
 }
 
-fn advise(fields: &PatientFields<'_>) -> Result<Advice, RecordError> {
-    Ok(dosing::advise(&request::patient(fields)?))
+fn assess(fields: &PatientFields<'_>, settings: Settings) -> Outcome {
+    let request = request::request(fields, || settings.today)
+        .map_err(|e| RecordError::input(&e, settings.lang))?;
+    Ok(Assessed {
+        advice: dosing::assess(&request.patient, &request.extras),
+        dob: request.dob,
+    })
 }
 
 /// Runs a batch: reads `reader` in `input` format, writes one record per record to `out`.
@@ -414,19 +462,28 @@ pub fn run<R: BufRead, W: Write>(
     input: Option<InputFormat>,
     format: OutputFormat,
     detail: Detail,
+    settings: Settings,
 ) -> Result<Summary> {
     let input = match input {
         Some(input) => input,
         None => detect(&mut reader).context("cannot read the input")?,
     };
     match input {
-        InputFormat::Jsonl => jsonl(reader, Sink::new(out, format, detail, b',')?),
-        InputFormat::Csv => csv_input(reader, out, format, detail),
+        InputFormat::Jsonl => jsonl(
+            reader,
+            Sink::new(out, format, detail, b',', settings.lang)?,
+            settings,
+        ),
+        InputFormat::Csv => csv_input(reader, out, format, detail, settings),
     }
 }
 
 /// Reads JSON lines.
-fn jsonl<R: BufRead, W: Write>(mut reader: R, mut sink: Sink<W>) -> Result<Summary> {
+fn jsonl<R: BufRead, W: Write>(
+    mut reader: R,
+    mut sink: Sink<W>,
+    settings: Settings,
+) -> Result<Summary> {
     let mut summary = Summary::default();
     let mut buf = Vec::new();
     let mut line = 0_u64;
@@ -447,7 +504,7 @@ fn jsonl<R: BufRead, W: Write>(mut reader: R, mut sink: Sink<W>) -> Result<Summa
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let valid = json_record(bytes, |id, outcome| sink.write(line, id, outcome))?;
+        let valid = json_record(bytes, settings, |id, outcome| sink.write(line, id, outcome))?;
         summary.records += 1;
         summary.invalid += u64::from(!valid);
     }
@@ -459,13 +516,14 @@ fn jsonl<R: BufRead, W: Write>(mut reader: R, mut sink: Sink<W>) -> Result<Summa
 /// tells whether it was valid.
 fn json_record(
     bytes: &[u8],
-    mut write: impl FnMut(Option<&str>, &Result<Advice, RecordError>) -> Result<()>,
+    settings: Settings,
+    mut write: impl FnMut(Option<&str>, &Outcome) -> Result<()>,
 ) -> Result<bool> {
+    let lang = settings.lang;
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
-            let message = format!("not valid UTF-8 (at byte {})", err.valid_up_to() + 1);
-            write(None, &Err(RecordError::whole(message)))?;
+            write(None, &Err(not_utf8(None, err.valid_up_to(), lang)))?;
             return Ok(false);
         }
     };
@@ -473,20 +531,21 @@ fn json_record(
     if !text.trim_start().starts_with('{') {
         write(
             None,
-            &Err(RecordError::whole(
+            &Err(RecordError::whole(lang.pick(
                 "a line must be a JSON object, as {\"weight\": 12.5, ...}",
-            )),
+                "een regel moet een JSON-object zijn, zoals {\"weight\": 12.5, ...}",
+            ))),
         )?;
         return Ok(false);
     }
     let outcome = match serde_json::from_str::<JsonPatient<'_>>(text) {
         Ok(patient) => {
-            let outcome = advise(&patient.fields());
+            let outcome = assess(&patient.fields(), settings);
             write(patient.id.as_ref().map(Scalar::as_str), &outcome)?;
             outcome
         }
         Err(err) => {
-            let outcome = Err(json_error(&err));
+            let outcome = Err(json_error(&err, lang));
             write(salvage_id(text).as_deref(), &outcome)?;
             outcome
         }
@@ -505,7 +564,7 @@ fn salvage_id(text: &str) -> Option<String> {
 }
 
 /// A JSON error as a record error: an unknown key names itself as the field.
-fn json_error(err: &serde_json::Error) -> RecordError {
+fn json_error(err: &serde_json::Error, lang: Lang) -> RecordError {
     let text = err.to_string();
     let message = text.split(" at line ").next().unwrap_or(&text);
     if let Some(rest) = message.strip_prefix("unknown field `")
@@ -514,18 +573,32 @@ fn json_error(err: &serde_json::Error) -> RecordError {
         return RecordError {
             field: Some(key.to_string()),
             message: format!(
-                "unknown key '{}'; accepted: {}",
+                "{} '{}'; {}: {}",
+                lang.pick("unknown key", "onbekende sleutel"),
                 crate::parse::shorten(key),
+                lang.pick("accepted", "geaccepteerd"),
                 CSV_COLUMNS.join(", ")
             ),
         };
     }
     let what = if err.is_data() {
-        "invalid value"
+        lang.pick("invalid value", "ongeldige waarde")
     } else {
-        "invalid JSON"
+        lang.pick("invalid JSON", "ongeldige JSON")
     };
     RecordError::whole(format!("{what}: {message}"))
+}
+
+/// A record or cell that is not valid UTF-8.
+fn not_utf8(field: Option<&str>, valid_up_to: usize, lang: Lang) -> RecordError {
+    let message = match lang {
+        Lang::En => format!("not valid UTF-8 (at byte {})", valid_up_to + 1),
+        Lang::Nl => format!("geen geldige UTF-8 (bij byte {})", valid_up_to + 1),
+    };
+    RecordError {
+        field: field.map(str::to_string),
+        message,
+    }
 }
 
 /// The delimiter of a CSV header: `;` when it has more semicolons than commas.
@@ -569,7 +642,9 @@ fn csv_input<R: BufRead, W: Write>(
     out: W,
     format: OutputFormat,
     detail: Detail,
+    settings: Settings,
 ) -> Result<Summary> {
+    let lang = settings.lang;
     let delimiter = sniff_delimiter(reader.fill_buf().context("cannot read the input")?);
     let mut rows = csv::Reader::new(reader, delimiter);
     let mut row = Row::default();
@@ -579,29 +654,39 @@ fn csv_input<R: BufRead, W: Write>(
             None => bail!("the CSV input has no header"),
             Some(Ok(())) if row.iter().all(<[u8]>::is_empty) => {}
             Some(Ok(())) => break columns(&row)?,
-            Some(Err(err)) => bail!(
-                "the CSV header on line {} cannot be read: {err:?}",
-                row.line
-            ),
+            Some(Err(err)) => bail!("the CSV header on line {} cannot be read: {err}", row.line),
         }
     };
     let width = row.len();
-    let mut sink = Sink::new(out, format, detail, delimiter)?;
+    let mut sink = Sink::new(out, format, detail, delimiter, lang)?;
     let mut summary = Summary::default();
     while let Some(read) = rows.read(&mut row).context("cannot read the input")? {
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {
             continue; // a blank row, or one of delimiters only
         }
         let (id, outcome) = match read {
-            Err(err) => (None, Err(RecordError::whole(err.to_string()))),
-            Ok(()) if row.len() != width => (
+            Err(csv::RowError::UnterminatedQuote) => (
                 None,
-                Err(RecordError::whole(format!(
-                    "the row has {} cells, the header {width}",
-                    row.len()
+                Err(RecordError::whole(lang.pick(
+                    "a quoted cell is not closed",
+                    "een cel tussen aanhalingstekens is niet gesloten",
                 ))),
             ),
-            Ok(()) => csv_record(&row, &columns),
+            Err(csv::RowError::AfterQuote) => (
+                None,
+                Err(RecordError::whole(lang.pick(
+                    "text after a closing quote",
+                    "tekst na een sluitend aanhalingsteken",
+                ))),
+            ),
+            Ok(()) if row.len() != width => {
+                let message = match lang {
+                    Lang::En => format!("the row has {} cells, the header {width}", row.len()),
+                    Lang::Nl => format!("de rij heeft {} cellen, de kopregel {width}", row.len()),
+                };
+                (None, Err(RecordError::whole(message)))
+            }
+            Ok(()) => csv_record(&row, &columns, settings),
         };
         summary.records += 1;
         summary.invalid += u64::from(outcome.is_err());
@@ -611,8 +696,9 @@ fn csv_input<R: BufRead, W: Write>(
     Ok(summary)
 }
 
-/// One CSV row: its id and its advice or error. An empty cell is an absent field.
-fn csv_record(row: &Row, columns: &Columns) -> (Option<String>, Result<Advice, RecordError>) {
+/// One CSV row: its id and its assessment or error. An empty cell is an absent field; a
+/// `comedication` cell lists names separated by `;` or `|` (or `,` when quoted).
+fn csv_record(row: &Row, columns: &Columns, settings: Settings) -> (Option<String>, Outcome) {
     let mut cells: [Option<Cow<'_, str>>; CSV_COLUMNS.len()] = Default::default();
     for ((cell, column), name) in cells.iter_mut().zip(columns).zip(CSV_COLUMNS) {
         let Some(bytes) = column.and_then(|at| row.get(at)).filter(|b| !b.is_empty()) else {
@@ -621,27 +707,43 @@ fn csv_record(row: &Row, columns: &Columns) -> (Option<String>, Result<Advice, R
         match std::str::from_utf8(bytes) {
             Ok(text) => *cell = Some(Cow::Borrowed(text)),
             Err(err) => {
-                let message = format!("not valid UTF-8 (at byte {})", err.valid_up_to() + 1);
                 return (
                     None,
-                    Err(RecordError {
-                        field: Some(name.to_string()),
-                        message,
-                    }),
+                    Err(not_utf8(Some(name), err.valid_up_to(), settings.lang)),
                 );
             }
         }
     }
-    let [id, weight, age, age_months, indication, gfr, dialysis] = cells;
+    let [
+        id,
+        weight,
+        age,
+        age_months,
+        dob,
+        on,
+        indication,
+        gfr,
+        height,
+        creatinine,
+        dialysis,
+        dose,
+        comedication,
+    ] = cells;
     let fields = PatientFields {
         weight,
         age,
         age_months,
+        dob,
+        on,
         indication,
         gfr,
+        height,
+        creatinine,
         dialysis,
+        dose,
+        comedication: comedication.into_iter().collect(),
     };
-    (id.map(Cow::into_owned), advise(&fields))
+    (id.map(Cow::into_owned), assess(&fields, settings))
 }
 
 /// A brief `batch` line, as serde would write it: the reference that [`write_brief`] is held
@@ -665,6 +767,10 @@ pub(crate) struct Brief<'a> {
     warning_ids: Vec<RuleId>,
     /// The phase ranges; empty unless advised.
     phases: Vec<BriefPhase>,
+    /// The prescribed dose's class, when a dose was given (`null` when no dose is advised).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[allow(clippy::option_option)] // absent (no dose given) is not null (no dose advised)
+    prescribed_class: Option<Option<crate::dosing::RxClass>>,
 }
 
 #[cfg(test)]
@@ -702,7 +808,11 @@ mod tests {
         ];
         for (at, text) in lines.iter().enumerate() {
             let patient: JsonPatient<'_> = serde_json::from_str(text).unwrap();
-            let advice = advise(&patient.fields()).unwrap();
+            let settings = Settings {
+                lang: Lang::En,
+                today: Date::constant(2026, 11, 26),
+            };
+            let advice = assess(&patient.fields(), settings).unwrap().advice;
             for id in [None, Some("P \"1\"\\ é")] {
                 let line = at as u64 + 1;
                 let mut hand = Vec::new();
@@ -714,6 +824,7 @@ mod tests {
                     verdict: advice.verdict,
                     label_status: advice.label_status(),
                     reason_ids: &advice.reasons,
+                    prescribed_class: advice.prescribed.as_ref().map(|p| p.class),
                     warning_ids: advice.warnings.iter().map(|w| w.rule).collect(),
                     phases: advice
                         .phases

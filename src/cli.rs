@@ -16,7 +16,8 @@ macro_rules! exit_codes {
     () => {
         "Exit codes:
   0  a dose is advised
-  1  no dose advised: contraindicated, not covered, or no general advice
+  1  no dose advised (contraindicated, not covered, no general advice), or the prescribed
+     dose refused (RX-ABOVE-MAX)
   2  invalid input or usage"
     };
 }
@@ -43,6 +44,11 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
 
+    /// Language of texts and messages (JSON keys stay English). Default: ANAKINRA_LANG, else
+    /// LC_ALL, LC_MESSAGES, LANG: Dutch when it starts with `nl`.
+    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    pub lang: Option<LangChoice>,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -57,6 +63,8 @@ pub enum Command {
   anakinra dose --weight 30 --age 8y --indication sjia --gfr 95
   anakinra dose --weight 9,9 --age 2y --indication sjia          # not covered, exit 1
   anakinra dose --weight 12.3 --age 3y --indication caps-mild --format json | jq '.phases[0]'
+  anakinra dose --weight 20 --dob 2021-03-14 --indication sjia --height 112 --creatinine 35umol/l --dose 45
+  anakinra dose --weight 20 --age 5y --indication sjia --comedication Enbrel,methotrexaat --lang nl
 
 ",
         exit_codes!()
@@ -94,6 +102,28 @@ Exit codes:
   1  at least one case failed
   2  a case file cannot be read or is malformed (with file, line and column)")]
     Check(CheckArgs),
+
+    /// The KF-TAPER schedule: a dose every other day for 4 weeks, then stop; as dated lines,
+    /// JSON, or an iCalendar file for a phone calendar.
+    #[command(after_help = "Examples:
+  anakinra taper --from 2026-12-01 --dose 40
+  anakinra taper --from 2026-12-01 --dose 40 --format ics > anakinra-taper.ics
+  anakinra taper --from 01-12-2026 --dose 40mg --format json --lang nl")]
+    Taper(TaperArgs),
+
+    /// Every rule with its id, severity, source and content.
+    #[command(after_help = "Examples:
+  anakinra rules
+  anakinra rules --format json | jq -r '.[] | select(.severity == \"caution\") | .rule'
+  anakinra rules --lang nl")]
+    Rules(RulesArgs),
+
+    /// Shell completions: bash, zsh, fish, powershell, elvish.
+    #[command(after_help = "Examples:
+  anakinra completions bash > /etc/bash_completion.d/anakinra
+  anakinra completions zsh > \"${fpath[1]}/_anakinra\"
+  anakinra completions fish > ~/.config/fish/completions/anakinra.fish")]
+    Completions(CompletionsArgs),
 
     /// Print the JSON Schema (2020-12) of the output records.
     #[command(after_help = "Examples:
@@ -192,26 +222,123 @@ pub struct DoseArgs {
     pub weight: String,
 
     /// Age with a unit: months 8m/8mo/8mnd, years 3y/3j, or 2y6m. A bare number is refused.
-    #[arg(long, value_name = "AGE", allow_hyphen_values = true)]
-    pub age: String,
+    #[arg(
+        long,
+        value_name = "AGE",
+        allow_hyphen_values = true,
+        required_unless_present = "dob",
+        conflicts_with = "dob"
+    )]
+    pub age: Option<String>,
+
+    /// Date of birth, YYYY-MM-DD or DD-MM-YYYY: the age is the number of completed months.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub dob: Option<String>,
+
+    /// The date of the calculation, with --dob (default: today, local time zone).
+    #[arg(
+        long,
+        value_name = "DATE",
+        requires = "dob",
+        allow_hyphen_values = true
+    )]
+    pub on: Option<String>,
 
     /// caps-mild, caps-severe, hereditary-autoinflammatory, sjia, other-autoinflammatory, or
     /// ra (adults: the leaflet's fixed 100 mg).
     #[arg(long, value_name = "INDICATION", allow_hyphen_values = true)]
     pub indication: String,
 
-    /// GFR in ml/min/1.73 m2, 0 to 250. Without it the advice carries a caution to check
-    /// renal function.
-    #[arg(long, value_name = "ML_MIN_1.73M2", allow_hyphen_values = true)]
+    /// GFR in ml/min/1.73 m2, 0 to 250. Without it (or --height and --creatinine) the advice
+    /// carries a caution to check renal function.
+    #[arg(long, value_name = "ML_MIN_1.73M2", allow_hyphen_values = true, conflicts_with_all = ["height", "creatinine"])]
     pub gfr: Option<String>,
+
+    /// Height in cm, with --creatinine: the GFR is estimated by bedside Schwartz.
+    #[arg(
+        long,
+        value_name = "CM",
+        allow_hyphen_values = true,
+        requires = "creatinine"
+    )]
+    pub height: Option<String>,
+
+    /// Serum creatinine with its unit, required: 181umol/l (or µmol/l) or 2.05mg/dl.
+    #[arg(
+        long,
+        value_name = "VALUE+UNIT",
+        allow_hyphen_values = true,
+        requires = "height"
+    )]
+    pub creatinine: Option<String>,
 
     /// The patient is on dialysis.
     #[arg(long)]
     pub dialysis: bool,
 
+    /// A prescribed daily dose to check, in mg: 40 or 40mg.
+    #[arg(long, value_name = "MG", allow_hyphen_values = true)]
+    pub dose: Option<String>,
+
+    /// Co-medication, by generic or brand name; repeat the flag or separate with commas.
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    pub comedication: Vec<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+/// `anakinra taper`.
+#[derive(Debug, Args)]
+pub struct TaperArgs {
+    /// The first day of the taper, YYYY-MM-DD or DD-MM-YYYY.
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub from: String,
+
+    /// The dose given on each injection day, in mg: 40 or 40mg.
+    #[arg(long, value_name = "MG", allow_hyphen_values = true)]
+    pub dose: String,
+
+    /// Output format: text, json, or ics (an iCalendar file for a phone calendar).
+    #[arg(long, value_enum, default_value_t = TaperFormat::Text)]
+    pub format: TaperFormat,
+}
+
+/// `--format` of `taper`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TaperFormat {
+    /// Dated lines.
+    Text,
+    /// One JSON object.
+    Json,
+    /// An iCalendar file (RFC 5545), one event per injection day.
+    Ics,
+}
+
+/// `anakinra rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `anakinra completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
 }
 
 /// `--color`.

@@ -69,6 +69,42 @@ impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
     }
 }
 
+/// Co-medication in JSON: one string (itself `,`/`;`/`|`-separated) or an array of strings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Names<'a>(pub Vec<Cow<'a, str>>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Names<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Names<'a>, D::Error> {
+        struct NamesVisitor;
+
+        impl<'de> Visitor<'de> for NamesVisitor {
+            type Value = Names<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Names<'de>, E> {
+                Ok(Names(vec![Cow::Borrowed(v)]))
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Names<'de>, E> {
+                Ok(Names(vec![Cow::Owned(v.to_string())]))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Names<'de>, A::Error> {
+                let mut names = Vec::new();
+                while let Some(name) = seq.next_element::<Scalar<'de>>()? {
+                    names.push(name.0);
+                }
+                Ok(Names(names))
+            }
+        }
+
+        deserializer.deserialize_any(NamesVisitor)
+    }
+}
+
 /// A patient as a JSON object, with an optional `id` to echo. An unknown key is an error,
 /// never ignored.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -86,19 +122,37 @@ pub struct JsonPatient<'a> {
     /// Age in whole months.
     #[serde(borrow)]
     pub age_months: Option<Scalar<'a>>,
+    /// Date of birth.
+    #[serde(borrow)]
+    pub dob: Option<Scalar<'a>>,
+    /// Date of the calculation, with `dob`.
+    #[serde(borrow)]
+    pub on: Option<Scalar<'a>>,
     /// Indication.
     #[serde(borrow)]
     pub indication: Option<Scalar<'a>>,
     /// GFR.
     #[serde(borrow)]
     pub gfr: Option<Scalar<'a>>,
+    /// Height in cm.
+    #[serde(borrow)]
+    pub height: Option<Scalar<'a>>,
+    /// Serum creatinine with its unit.
+    #[serde(borrow)]
+    pub creatinine: Option<Scalar<'a>>,
     /// On dialysis.
     #[serde(borrow)]
     pub dialysis: Option<Scalar<'a>>,
+    /// Prescribed daily dose.
+    #[serde(borrow)]
+    pub dose: Option<Scalar<'a>>,
+    /// Co-medication.
+    #[serde(borrow)]
+    pub comedication: Option<Names<'a>>,
 }
 
 impl JsonPatient<'_> {
-    /// The fields as text, for [`crate::request::patient`].
+    /// The fields as text, for [`crate::request::request`].
     pub fn fields(&self) -> PatientFields<'_> {
         fn text<'s>(s: Option<&'s Scalar<'_>>) -> Option<Cow<'s, str>> {
             s.map(|s| Cow::Borrowed(s.as_str()))
@@ -107,9 +161,19 @@ impl JsonPatient<'_> {
             weight: text(self.weight.as_ref()),
             age: text(self.age.as_ref()),
             age_months: text(self.age_months.as_ref()),
+            dob: text(self.dob.as_ref()),
+            on: text(self.on.as_ref()),
             indication: text(self.indication.as_ref()),
             gfr: text(self.gfr.as_ref()),
+            height: text(self.height.as_ref()),
+            creatinine: text(self.creatinine.as_ref()),
             dialysis: text(self.dialysis.as_ref()),
+            dose: text(self.dose.as_ref()),
+            comedication: self
+                .comedication
+                .as_ref()
+                .map(|n| n.0.iter().map(|c| Cow::Borrowed(c.as_ref())).collect())
+                .unwrap_or_default(),
         }
     }
 }

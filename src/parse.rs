@@ -6,7 +6,8 @@
 
 use std::fmt;
 
-use crate::units::{AgeMonths, Gfr, Kilograms};
+use crate::lang::Lang;
+use crate::units::{AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams};
 
 /// Why a typed value was refused. Its `Display` says what was wrong, in words for a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,40 +45,98 @@ pub enum Problem {
     TooLarge,
     /// Months after years outside 0–11.
     MonthsAfterYears,
+    /// Outside the accepted range.
+    OutOfRange,
+    /// Not a date in one of the accepted forms.
+    NotADate,
+    /// A date that does not exist, as 2026-02-30.
+    NoSuchDay,
+    /// A birth date after the date the age is wanted on.
+    BirthAfterDate,
+    /// Not one of the accepted words.
+    NotAWord,
+}
+
+impl Problem {
+    /// What was wrong, in words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let text = |en: &str, dutch: &str| {
+            if nl {
+                dutch.to_string()
+            } else {
+                en.to_string()
+            }
+        };
+        match self {
+            Problem::Empty => text("no value given", "geen waarde gegeven"),
+            Problem::Sign => text(
+                "a sign (+ or -) is not accepted",
+                "een teken (+ of -) wordt niet geaccepteerd",
+            ),
+            Problem::NoLeadingDigit => text(
+                "a number must start with a digit (write 0.5, not .5)",
+                "een getal begint met een cijfer (schrijf 0,5, niet ,5)",
+            ),
+            Problem::NotANumber => text("not a number", "geen getal"),
+            Problem::Exponent => text(
+                "exponents are not accepted",
+                "exponenten worden niet geaccepteerd",
+            ),
+            Problem::Marks => text(
+                "one decimal mark with digits after it, and no thousands separators",
+                "één decimaalteken met cijfers erna, en geen scheidingstekens voor duizendtallen",
+            ),
+            Problem::NotWhole => text("whole numbers only", "alleen hele getallen"),
+            Problem::TooManyDecimals { max, thousands } => {
+                let mut m = if nl {
+                    format!("hoogstens {max} decimalen")
+                } else {
+                    format!("at most {max} decimals")
+                };
+                if *thousands {
+                    m += if nl {
+                        ", en geen scheidingsteken voor duizendtallen (10,000 kan tien of tienduizend zijn)"
+                    } else {
+                        ", and no thousands separator (10,000 could be ten or ten thousand)"
+                    };
+                }
+                m
+            }
+            Problem::Trailing(rest) if nl => format!("onverwacht '{}' na het getal", shorten(rest)),
+            Problem::Trailing(rest) => format!("unexpected '{}' after the number", shorten(rest)),
+            Problem::WrongUnit(unit) if nl => {
+                format!("eenheid '{}' wordt hier niet geaccepteerd", shorten(unit))
+            }
+            Problem::WrongUnit(unit) => format!("unit '{}' is not accepted here", shorten(unit)),
+            Problem::MissingUnit => text("a unit is required", "een eenheid is verplicht"),
+            Problem::Zero => text("must be above zero", "moet groter zijn dan nul"),
+            Problem::TooLarge => text("too large", "te groot"),
+            Problem::MonthsAfterYears => text(
+                "months after years must be 0 to 11",
+                "maanden na jaren moeten 0 tot 11 zijn",
+            ),
+            Problem::OutOfRange => text(
+                "outside the accepted range",
+                "buiten het geaccepteerde bereik",
+            ),
+            Problem::NotADate => text("not a date", "geen datum"),
+            Problem::NoSuchDay => text("that day does not exist", "die dag bestaat niet"),
+            Problem::BirthAfterDate => text(
+                "the date of birth is after the date of the calculation",
+                "de geboortedatum ligt na de datum van de berekening",
+            ),
+            Problem::NotAWord => text(
+                "not one of the accepted words",
+                "niet een van de geaccepteerde woorden",
+            ),
+        }
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Empty => f.write_str("no value given"),
-            Problem::Sign => f.write_str("a sign (+ or -) is not accepted"),
-            Problem::NoLeadingDigit => {
-                f.write_str("a number must start with a digit (write 0.5, not .5)")
-            }
-            Problem::NotANumber => f.write_str("not a number"),
-            Problem::Exponent => f.write_str("exponents are not accepted"),
-            Problem::Marks => {
-                f.write_str("one decimal mark with digits after it, and no thousands separators")
-            }
-            Problem::NotWhole => f.write_str("whole numbers only"),
-            Problem::TooManyDecimals {
-                max,
-                thousands: true,
-            } => write!(
-                f,
-                "at most {max} decimals, and no thousands separator (10,000 could be ten or ten thousand)"
-            ),
-            Problem::TooManyDecimals {
-                max,
-                thousands: false,
-            } => write!(f, "at most {max} decimals"),
-            Problem::Trailing(rest) => write!(f, "unexpected '{}' after the number", shorten(rest)),
-            Problem::WrongUnit(unit) => write!(f, "unit '{}' is not accepted here", shorten(unit)),
-            Problem::MissingUnit => f.write_str("a unit is required"),
-            Problem::Zero => f.write_str("must be above zero"),
-            Problem::TooLarge => f.write_str("too large"),
-            Problem::MonthsAfterYears => f.write_str("months after years must be 0 to 11"),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -268,6 +327,127 @@ pub fn gfr(text: &str) -> Result<Gfr, Problem> {
         return Err(Problem::TooLarge);
     }
     Gfr::new(value).ok_or(Problem::NotANumber)
+}
+
+/// Parses a prescribed daily dose: `40`, `40mg`, `40 mg`, `12,5 mg`; at most 2 decimals,
+/// above zero, at most 10,000 mg. Any other unit (`mg/kg`, `ml`, `g`, ...) is refused.
+///
+/// # Errors
+///
+/// The [`Problem`] when the text does not follow the grammar or the range.
+pub fn dose(text: &str) -> Result<Milligrams, Problem> {
+    let Decimal { centi, rest } = decimal(text, 2)?;
+    let unit = rest.strip_prefix(' ').unwrap_or(rest);
+    if !(unit.is_empty() || unit.eq_ignore_ascii_case("mg")) {
+        let looks_like_unit = unit.starts_with(|c: char| c.is_alphabetic() || c == 'µ' || c == 'μ');
+        return Err(if looks_like_unit {
+            Problem::WrongUnit(unit.to_string())
+        } else {
+            Problem::Trailing(rest.to_string())
+        });
+    }
+    if centi == 0 {
+        return Err(Problem::Zero);
+    }
+    u32::try_from(centi)
+        .ok()
+        .filter(|&c| c <= 1_000_000)
+        .map(Milligrams::from_centi)
+        .ok_or(Problem::TooLarge)
+}
+
+/// Parses a height: `104`, `104.5`, `104,5 cm`; 40 to 250 cm.
+///
+/// # Errors
+///
+/// The [`Problem`] when the text does not follow the grammar or the range.
+pub fn height(text: &str) -> Result<Centimetres, Problem> {
+    let Decimal { centi, rest } = decimal(text, 2)?;
+    let unit = rest.strip_prefix(' ').unwrap_or(rest);
+    if !(unit.is_empty() || unit.eq_ignore_ascii_case("cm")) {
+        let looks_like_unit =
+            unit.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '\'');
+        return Err(if looks_like_unit {
+            Problem::WrongUnit(unit.to_string())
+        } else {
+            Problem::Trailing(rest.to_string())
+        });
+    }
+    u32::try_from(centi)
+        .ok()
+        .and_then(Centimetres::from_centi)
+        .ok_or(Problem::OutOfRange)
+}
+
+/// Parses a serum creatinine with its unit, which is required: `181umol/l`, `181 µmol/l`,
+/// `181 μmol/L`, `2.05 mg/dl` (any case); 5 to 2000 µmol/l.
+///
+/// # Errors
+///
+/// The [`Problem`] when the text does not follow the grammar or the range.
+pub fn creatinine(text: &str) -> Result<Creatinine, Problem> {
+    let Decimal { centi, rest } = decimal(text, 2)?;
+    let unit = rest.strip_prefix(' ').unwrap_or(rest).to_lowercase();
+    #[allow(clippy::cast_precision_loss)] // at most 9 digits
+    let value = centi as f64 / 100.0;
+    let umol = match unit.as_str() {
+        "umol/l" | "µmol/l" | "μmol/l" => value,
+        "mg/dl" => value * Creatinine::UMOL_PER_MG_DL,
+        "" => return Err(Problem::MissingUnit),
+        _ => return Err(Problem::WrongUnit(rest.trim_start().to_string())),
+    };
+    Creatinine::from_umol_per_l(umol).ok_or(Problem::OutOfRange)
+}
+
+/// Parses a date, `YYYY-MM-DD` or `DD-MM-YYYY`, refusing days that do not exist.
+///
+/// # Errors
+///
+/// The [`Problem`] when the text is not such a date.
+pub fn date(text: &str) -> Result<jiff::civil::Date, Problem> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let (y, m, d) = match parts.as_slice() {
+        [a, m, b] if m.len() == 2 && a.len() == 4 && b.len() == 2 => (*a, *m, *b),
+        [a, m, b] if m.len() == 2 && a.len() == 2 && b.len() == 4 => (*b, *m, *a),
+        _ if text.is_empty() => return Err(Problem::Empty),
+        _ => return Err(Problem::NotADate),
+    };
+    if ![y, m, d].into_iter().all(all_digits) {
+        return Err(Problem::NotADate);
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i16>(), m.parse::<i8>(), d.parse::<i8>()) else {
+        return Err(Problem::NotADate);
+    };
+    jiff::civil::Date::new(y, m, d).map_err(|_| Problem::NoSuchDay)
+}
+
+/// Completed months from `birth` to `on`: a month is completed on the same day of the month,
+/// or on the month's last day where that day does not exist (born 31 January: 1 month on
+/// 28/29 February; born 29 February: 12 months on 28 February of a common year).
+///
+/// # Errors
+///
+/// [`Problem::BirthAfterDate`] when `birth` is after `on`; [`Problem::TooLarge`] above 130 years.
+pub fn completed_months(
+    birth: jiff::civil::Date,
+    on: jiff::civil::Date,
+) -> Result<AgeMonths, Problem> {
+    if birth > on {
+        return Err(Problem::BirthAfterDate);
+    }
+    let months = (i32::from(on.year()) - i32::from(birth.year())) * 12 + i32::from(on.month())
+        - i32::from(birth.month());
+    let anniversary_day = birth.day().min(on.days_in_month());
+    let months = if on.day() < anniversary_day {
+        months - 1
+    } else {
+        months
+    };
+    u16::try_from(months)
+        .ok()
+        .and_then(AgeMonths::new)
+        .ok_or(Problem::TooLarge)
 }
 
 #[cfg(test)]

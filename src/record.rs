@@ -9,11 +9,17 @@
 
 use serde::Serialize;
 
+use jiff::civil::Date;
+
 use crate::dosing::{
-    Advice, Indication, LabelStatus, Mark, Phase, PhaseAdvice, RuleId, Severity, Verdict,
+    Advice, Indication, LabelStatus, Mark, Phase, PhaseAdvice, RuleId, RxClass, Severity, Verdict,
 };
+use crate::lang::Lang;
 use crate::texts;
-use crate::units::{AgeMonths, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams, Millilitres};
+use crate::units::{
+    AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams,
+    Millilitres, Percent,
+};
 
 /// The schema name every record carries.
 pub const SCHEMA: &str = "anakinra/1";
@@ -43,6 +49,61 @@ pub struct Record {
     pub phases: Vec<PhaseRecord>,
     /// The warnings, most serious first.
     pub warnings: Vec<WarningRecord>,
+    /// The GFR estimate, when height and creatinine were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub egfr: Option<EgfrRecord>,
+    /// The prescribed dose, checked, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prescribed: Option<PrescribedRecord>,
+}
+
+/// An advice with where its age came from: what a record is made of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessed {
+    /// The advice.
+    pub advice: Advice,
+    /// The date of birth and the date of the calculation, when the age came from them.
+    pub dob: Option<(Date, Date)>,
+}
+
+/// The GFR estimate.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct EgfrRecord {
+    /// The estimate in ml/min/1.73 m2, rounded down to 2 decimals (it is compared unrounded).
+    pub value: Gfr,
+    /// The formula.
+    pub formula: &'static str,
+    /// Height in cm.
+    pub height_cm: Centimetres,
+    /// Serum creatinine in umol/l.
+    pub creatinine_umol_l: Creatinine,
+}
+
+/// The prescribed dose, checked.
+#[derive(Debug, Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+pub struct PrescribedRecord {
+    /// The prescribed daily dose.
+    pub mg: Milligrams,
+    /// The dose per kg, rounded down.
+    pub mg_per_kg: MgPerKgExact,
+    /// Where it falls; `null` when no dose is advised for the patient.
+    pub class: Option<RxClass>,
+    /// The RX-* rules it triggers.
+    pub rules: Vec<RuleId>,
+    /// Whether the graduated syringe can deliver it (a multiple of 10 mg from 20 to 200 mg).
+    pub deliverable: bool,
+    /// The largest deliverable dose not above the prescription nor the patient's maximum;
+    /// `null` when deliverable (and not above the maximum) or when there is none.
+    pub nearest_below: Option<Milligrams>,
+    /// The smallest deliverable dose above the prescription; `null` when deliverable or when
+    /// it would exceed the patient's maximum (KF-NO-ROUND-UP).
+    pub nearest_above: Option<Milligrams>,
+    /// `nearest_below` as a change of the prescribed dose, in %.
+    pub deviation_below_pct: Option<Percent>,
+    /// `nearest_above` as a change of the prescribed dose, in %.
+    pub deviation_above_pct: Option<Percent>,
 }
 
 /// The normalised input.
@@ -59,6 +120,15 @@ pub struct Input {
     pub gfr: Option<Gfr>,
     /// On dialysis.
     pub dialysis: bool,
+    /// The date of birth the age was computed from, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dob: Option<String>,
+    /// The date the age was computed on, with `dob`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub on: Option<String>,
+    /// The co-medication names as given, when any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comedication: Option<Vec<String>>,
 }
 
 /// A refusal reason.
@@ -136,8 +206,9 @@ pub struct WarningRecord {
 }
 
 impl Record {
-    /// The record of an advice.
-    pub fn new(advice: &Advice) -> Record {
+    /// The record of an assessment, its texts in `lang`.
+    pub fn new(assessed: &Assessed, lang: Lang) -> Record {
+        let advice = &assessed.advice;
         let p = &advice.patient;
         Record {
             schema: SCHEMA,
@@ -149,6 +220,10 @@ impl Record {
                 indication: p.indication,
                 gfr: p.gfr,
                 dialysis: p.dialysis,
+                dob: assessed.dob.map(|(birth, _)| birth.to_string()),
+                on: assessed.dob.map(|(_, on)| on.to_string()),
+                comedication: (!advice.comedication.is_empty())
+                    .then(|| advice.comedication.clone()),
             },
             verdict: advice.verdict,
             label_status: advice.label_status(),
@@ -157,25 +232,46 @@ impl Record {
                 .iter()
                 .map(|&rule| Reason {
                     rule,
-                    text: texts::reason(rule, p),
+                    text: texts::reason(rule, p, lang),
                 })
                 .collect(),
-            phases: advice.phases.iter().map(|ph| phase(ph, p.weight)).collect(),
+            phases: advice
+                .phases
+                .iter()
+                .map(|ph| phase(ph, p.weight, lang))
+                .collect(),
             warnings: advice
                 .warnings
                 .iter()
                 .map(|w| WarningRecord {
                     rule: w.rule,
                     severity: w.severity(),
-                    text: texts::warning(w, p),
+                    text: texts::warning(w, p, lang),
                     source: w.rule.source(),
                 })
                 .collect(),
+            egfr: advice.egfr.map(|e| EgfrRecord {
+                value: e.value,
+                formula: texts::SCHWARTZ,
+                height_cm: e.height,
+                creatinine_umol_l: e.creatinine,
+            }),
+            prescribed: advice.prescribed.as_ref().map(|rx| PrescribedRecord {
+                mg: rx.dose,
+                mg_per_kg: rx.dose.per_kg(p.weight),
+                class: rx.class,
+                rules: rx.rules.clone(),
+                deliverable: rx.deliverable,
+                nearest_below: rx.nearest_below,
+                nearest_above: rx.nearest_above,
+                deviation_below_pct: rx.deviation_below(),
+                deviation_above_pct: rx.deviation_above(),
+            }),
         }
     }
 }
 
-fn phase(ph: &PhaseAdvice, weight: Kilograms) -> PhaseRecord {
+fn phase(ph: &PhaseAdvice, weight: Kilograms, lang: Lang) -> PhaseRecord {
     let (effective_min, effective_max) = ph.effective(weight);
     PhaseRecord {
         phase: ph.phase,
@@ -188,7 +284,7 @@ fn phase(ph: &PhaseAdvice, weight: Kilograms) -> PhaseRecord {
         capped: ph.capped,
         effective_mg_per_kg_min: effective_min,
         effective_mg_per_kg_max: effective_max,
-        when: texts::when(ph.phase),
+        when: texts::when(ph.phase, lang),
         rules: ph.rules.clone(),
         min_ml: crate::dosing::syringe::volume(ph.min),
         max_ml: crate::dosing::syringe::volume(ph.max),

@@ -1,14 +1,16 @@
 //! The one validation path: raw text fields, from the command line, a JSON line or a CSV row,
-//! become a validated [`Patient`] here and nowhere else.
+//! become a validated [`Request`] here and nowhere else.
 
 use std::borrow::Cow;
 
-use crate::dosing::{Indication, Patient};
+use jiff::civil::Date;
+
+use crate::dosing::{Egfr, Extras, Indication, Patient, comedication};
 use crate::error::{Field, InputError, Wrong};
 use crate::parse::{self, Problem};
 use crate::units::AgeMonths;
 
-/// The patient fields as typed, before validation. `None` means absent.
+/// The fields as typed, before validation. `None` means absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PatientFields<'a> {
     /// Weight, e.g. `12,5 kg`.
@@ -17,12 +19,35 @@ pub struct PatientFields<'a> {
     pub age: Option<Cow<'a, str>>,
     /// Age in whole months, e.g. `30`.
     pub age_months: Option<Cow<'a, str>>,
+    /// Date of birth, `YYYY-MM-DD` or `DD-MM-YYYY`.
+    pub dob: Option<Cow<'a, str>>,
+    /// The date of the calculation (default today), with `dob`.
+    pub on: Option<Cow<'a, str>>,
     /// Indication name.
     pub indication: Option<Cow<'a, str>>,
     /// GFR in ml/min/1.73 m².
     pub gfr: Option<Cow<'a, str>>,
+    /// Height in cm, for the eGFR.
+    pub height: Option<Cow<'a, str>>,
+    /// Serum creatinine with its unit, for the eGFR.
+    pub creatinine: Option<Cow<'a, str>>,
     /// On dialysis: `true`/`false`, `yes`/`no`, `ja`/`nee`, `waar`/`onwaar`, `1`/`0`.
     pub dialysis: Option<Cow<'a, str>>,
+    /// The prescribed daily dose, e.g. `40mg`.
+    pub dose: Option<Cow<'a, str>>,
+    /// Co-medication names (each may itself be a `,`/`;`/`|`-separated list).
+    pub comedication: Vec<Cow<'a, str>>,
+}
+
+/// A validated request: the patient, what else to check, and where the age came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// The patient.
+    pub patient: Patient,
+    /// Prescription, co-medication, eGFR.
+    pub extras: Extras,
+    /// The date of birth and the date the age was computed on, when the age came from them.
+    pub dob: Option<(Date, Date)>,
 }
 
 fn field<T>(
@@ -33,11 +58,19 @@ fn field<T>(
     parser(text).map_err(|problem| InputError::value(field, text, problem))
 }
 
+fn conflict(a: Field, value: &str, b: Field) -> InputError {
+    InputError {
+        field: a,
+        value: value.to_string(),
+        wrong: Wrong::Conflicts(b),
+    }
+}
+
 /// Parses a yes/no value in English or Dutch.
 ///
 /// # Errors
 ///
-/// [`Problem::NotANumber`] for anything else, [`Problem::Empty`] for nothing.
+/// [`Problem::NotAWord`] for anything else, [`Problem::Empty`] for nothing.
 pub fn flag(text: &str) -> Result<bool, Problem> {
     const YES: [&str; 4] = ["true", "yes", "ja", "waar"];
     const NO: [&str; 4] = ["false", "no", "nee", "onwaar"];
@@ -47,7 +80,7 @@ pub fn flag(text: &str) -> Result<bool, Problem> {
         "" => Err(Problem::Empty),
         t if YES.iter().any(|y| y.eq_ignore_ascii_case(t)) => Ok(true),
         t if NO.iter().any(|n| n.eq_ignore_ascii_case(t)) => Ok(false),
-        _ => Err(Problem::NotANumber),
+        _ => Err(Problem::NotAWord),
     }
 }
 
@@ -67,30 +100,83 @@ fn age_months(text: &str) -> Result<AgeMonths, Problem> {
         .ok_or(Problem::TooLarge)
 }
 
-/// Validates the fields into a patient; the first wrong field is reported, in the order
-/// weight, age, indication, GFR, dialysis.
+/// Validates the fields into a patient alone (no prescription, co-medication or eGFR).
 ///
 /// # Errors
 ///
 /// The first field that is missing, malformed, out of range or in conflict.
 pub fn patient(fields: &PatientFields<'_>) -> Result<Patient, InputError> {
+    request(fields, || Date::constant(2026, 1, 1)).map(|r| r.patient)
+}
+
+/// The age: exactly one of `age`, `age_months`, `dob` (with `on`, default `today`).
+fn age(
+    fields: &PatientFields<'_>,
+    today: impl FnOnce() -> Date,
+) -> Result<(AgeMonths, Option<(Date, Date)>), InputError> {
+    let given = [
+        (Field::Age, &fields.age),
+        (Field::AgeMonths, &fields.age_months),
+        (Field::Dob, &fields.dob),
+    ];
+    let mut present = given
+        .iter()
+        .filter_map(|(f, v)| v.as_deref().map(|v| (*f, v)));
+    let Some((which, text)) = present.next() else {
+        if let Some(on) = fields.on.as_deref() {
+            return Err(InputError {
+                field: Field::On,
+                value: on.to_string(),
+                wrong: Wrong::Needs(Field::Dob),
+            });
+        }
+        return Err(InputError::missing(Field::Age));
+    };
+    if let Some((other, _)) = present.next() {
+        return Err(conflict(which, text, other));
+    }
+    if which != Field::Dob
+        && let Some(on) = fields.on.as_deref()
+    {
+        return Err(InputError {
+            field: Field::On,
+            value: on.to_string(),
+            wrong: Wrong::Needs(Field::Dob),
+        });
+    }
+    match which {
+        Field::Age => Ok((field(Field::Age, text, parse::age)?, None)),
+        Field::AgeMonths => Ok((field(Field::AgeMonths, text, age_months)?, None)),
+        _ => {
+            let birth = field(Field::Dob, text, parse::date)?;
+            let on = match fields.on.as_deref() {
+                Some(on) => field(Field::On, on, parse::date)?,
+                None => today(),
+            };
+            let months = parse::completed_months(birth, on)
+                .map_err(|p| InputError::value(Field::Dob, text, p))?;
+            Ok((months, Some((birth, on))))
+        }
+    }
+}
+
+/// Validates the fields into a request; the first wrong field is reported, in the order
+/// weight, age, indication, renal function, dialysis, dose, co-medication. `today` is asked
+/// only for a date of birth without a date of calculation.
+///
+/// # Errors
+///
+/// The first field that is missing, malformed, out of range or in conflict.
+pub fn request(
+    fields: &PatientFields<'_>,
+    today: impl FnOnce() -> Date,
+) -> Result<Request, InputError> {
     let weight = fields
         .weight
         .as_deref()
         .ok_or_else(|| InputError::missing(Field::Weight))?;
     let weight = field(Field::Weight, weight, parse::weight)?;
-    let age = match (fields.age.as_deref(), fields.age_months.as_deref()) {
-        (Some(age), None) => field(Field::Age, age, parse::age)?,
-        (None, Some(months)) => field(Field::AgeMonths, months, age_months)?,
-        (Some(age), Some(_)) => {
-            return Err(InputError {
-                field: Field::Age,
-                value: age.to_string(),
-                wrong: Wrong::Conflicts(Field::AgeMonths),
-            });
-        }
-        (None, None) => return Err(InputError::missing(Field::Age)),
-    };
+    let (age, dob) = age(fields, today)?;
     let indication = fields
         .indication
         .as_deref()
@@ -100,22 +186,83 @@ pub fn patient(fields: &PatientFields<'_>) -> Result<Patient, InputError> {
         value: indication.to_string(),
         wrong: Wrong::UnknownIndication,
     })?;
-    let gfr = fields
-        .gfr
-        .as_deref()
-        .map(|g| field(Field::Gfr, g, parse::gfr))
-        .transpose()?;
+    let egfr = match (fields.height.as_deref(), fields.creatinine.as_deref()) {
+        (None, None) => None,
+        (Some(h), None) => {
+            return Err(InputError {
+                field: Field::Height,
+                value: h.to_string(),
+                wrong: Wrong::Needs(Field::Creatinine),
+            });
+        }
+        (None, Some(c)) => {
+            return Err(InputError {
+                field: Field::Creatinine,
+                value: c.to_string(),
+                wrong: Wrong::Needs(Field::Height),
+            });
+        }
+        (Some(h), Some(c)) => {
+            if let Some(g) = fields.gfr.as_deref() {
+                return Err(conflict(Field::Gfr, g, Field::Height));
+            }
+            let height = field(Field::Height, h, parse::height)?;
+            let creatinine = field(Field::Creatinine, c, parse::creatinine)?;
+            Some(Egfr::bedside_schwartz(height, creatinine))
+        }
+    };
+    let gfr = match egfr {
+        Some(e) => Some(e.value),
+        None => fields
+            .gfr
+            .as_deref()
+            .map(|g| field(Field::Gfr, g, parse::gfr))
+            .transpose()?,
+    };
     let dialysis = fields
         .dialysis
         .as_deref()
         .map(|d| field(Field::Dialysis, d, flag))
         .transpose()?
         .unwrap_or(false);
-    Ok(Patient {
-        weight,
-        age,
-        indication,
-        gfr,
-        dialysis,
+    let prescribed = fields
+        .dose
+        .as_deref()
+        .map(|d| field(Field::Dose, d, parse::dose))
+        .transpose()?;
+    let comedication: Vec<String> = fields
+        .comedication
+        .iter()
+        .flat_map(|list| {
+            comedication::split(list)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if let Some(blank) = fields
+        .comedication
+        .iter()
+        .find(|list| comedication::split(list).next().is_none())
+    {
+        return Err(InputError::value(
+            Field::Comedication,
+            blank,
+            Problem::Empty,
+        ));
+    }
+    Ok(Request {
+        patient: Patient {
+            weight,
+            age,
+            indication,
+            gfr,
+            dialysis,
+        },
+        extras: Extras {
+            prescribed,
+            comedication,
+            egfr,
+        },
+        dob,
     })
 }

@@ -93,6 +93,8 @@ mod tests {
 {"weight": 9.9, "age": "2y", "indication": "sjia"}
 {"weight": 70, "age": "40y", "indication": "ra"}
 {"weight": 70, "age": "40y", "indication": "ra", "dialysis": true}
+{"weight": 20, "dob": "2021-03-14", "on": "2026-11-26", "indication": "sjia", "height": 112, "creatinine": "35umol/l", "dose": 45, "comedication": ["Enbrel", "etanercpet", "kineret"]}
+{"weight": 20, "age": "5y", "indication": "sjia", "gfr": 10, "dose": "210mg"}
 {"weight": "25lb", "age": "5y", "indication": "sjia"}
 {"sex": "f"}
 not json
@@ -109,9 +111,13 @@ not json
                 Some(batch::InputFormat::Jsonl),
                 batch::OutputFormat::Jsonl,
                 detail,
+                batch::Settings {
+                    lang: crate::lang::Lang::En,
+                    today: jiff::civil::Date::constant(2026, 11, 26),
+                },
             )
             .unwrap();
-            assert_eq!(summary.records, 8);
+            assert_eq!(summary.records, 10);
             for line in String::from_utf8(out).unwrap().lines() {
                 assert_valid(&validator, line);
             }

@@ -1,13 +1,15 @@
-//! The text output: for a terminal and for pasting into a clinical note. Written to any
-//! writer, so it is testable without a process.
+//! The text output: for a terminal and for pasting into a clinical note, in English or Dutch.
+//! Written to any writer, so it is testable without a process.
 
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use crate::dosing::syringe;
 use crate::dosing::{Advice, LabelStatus, Phase, PhaseAdvice, Severity, Verdict};
+use crate::lang::Lang;
+use crate::record::{self, Assessed};
+use crate::texts;
 use crate::units::Kilograms;
-use crate::{record, texts};
 
 /// Whether to colour the output. Decided by the caller (terminal, `--color`, `NO_COLOR`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,23 +33,36 @@ impl Paint {
     }
 }
 
+/// How text is written: colours and language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Colours or not.
+    pub paint: Paint,
+    /// English or Dutch.
+    pub lang: Lang,
+}
+
 /// `30-60 mg`, or `100 mg` when both ends are equal: the unit once, after the upper end.
-fn span<T: PartialEq + fmt::Display>(lo: &T, hi: &T) -> String {
+fn span<T: PartialEq + fmt::Display>(lo: &T, hi: &T, lang: Lang) -> String {
     if lo == hi {
-        hi.to_string()
+        lang.num(hi)
     } else {
-        let lo = lo.to_string();
-        format!("{}-{hi}", lo.split(' ').next().unwrap_or_default())
+        let lo = lang.num(lo);
+        format!(
+            "{}-{}",
+            lo.split(' ').next().unwrap_or_default(),
+            lang.num(hi)
+        )
     }
 }
 
-fn ml_span(ph: &PhaseAdvice) -> String {
-    span(&syringe::volume(ph.min), &syringe::volume(ph.max))
+fn ml_span(ph: &PhaseAdvice, lang: Lang) -> String {
+    span(&syringe::volume(ph.min), &syringe::volume(ph.max), lang)
 }
 
-fn per_kg_span(ph: &PhaseAdvice, weight: Kilograms) -> String {
+fn per_kg_span(ph: &PhaseAdvice, weight: Kilograms, lang: Lang) -> String {
     let (lo, hi) = ph.effective(weight);
-    span(&lo, &hi)
+    span(&lo, &hi, lang)
 }
 
 /// Words of `text` in lines of at most [`WIDTH`] characters, the first after `first`, the
@@ -107,10 +122,12 @@ fn nominal(ph: &PhaseAdvice) -> String {
     )
 }
 
-fn marks_list(ph: &PhaseAdvice) -> String {
+fn marks_list(ph: &PhaseAdvice, lang: Lang) -> String {
     let marks = ph.marks();
     if marks.is_empty() {
-        return "none in range".to_string();
+        return lang
+            .pick("none in range", "geen binnen het bereik")
+            .to_string();
     }
     let doses: Vec<String> = marks
         .iter()
@@ -124,28 +141,58 @@ fn rules_list(ph: &PhaseAdvice) -> String {
     format!("[{}]", ids.join(" "))
 }
 
-/// Writes the advice as text.
+/// Writes the assessment as text.
 ///
 /// # Errors
 ///
 /// When the writer fails.
-pub fn write_advice(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Result<()> {
+#[allow(clippy::too_many_lines)] // the layout of the note, top to bottom, in one place
+pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> io::Result<()> {
+    let Style { paint, lang } = style;
+    let advice = &assessed.advice;
     let p = &advice.patient;
-    let gfr = p
-        .gfr
-        .map_or_else(|| "GFR not given".to_string(), |g| format!("GFR {g}"));
-    let dialysis = if p.dialysis {
-        "on dialysis"
-    } else {
-        "no dialysis"
+    let gfr = match (advice.egfr, p.gfr) {
+        (Some(e), _) => {
+            // Text shows one decimal, rounded down: below 30 never reads as 30.
+            let tenths = e.value.centi_floor() / 10 * 10;
+            let value = lang.num(&crate::units::Milligrams::from_centi(
+                u32::try_from(tenths).unwrap_or(u32::MAX),
+            ));
+            let value = value.trim_end_matches(" mg");
+            format!(
+                "eGFR {value} ml/min/1.73 m2 ({} {}, {} {})",
+                lang.pick("bedside Schwartz from", "bedside Schwartz uit"),
+                lang.num(&e.height),
+                lang.pick("creatinine", "kreatinine"),
+                lang.num(&e.creatinine),
+            )
+        }
+        (None, Some(g)) => format!("GFR {}", lang.num(&g)),
+        (None, None) => lang.pick("GFR not given", "GFR niet gegeven").to_string(),
+    };
+    let dialysis = match (p.dialysis, lang) {
+        (true, _) => lang.pick("on dialysis", "dialyse"),
+        (false, _) => lang.pick("no dialysis", "geen dialyse"),
+    };
+    let age = match assessed.dob {
+        Some((birth, on)) => format!(
+            "{} ({} {birth}, {} {on})",
+            lang.num(&p.age),
+            lang.pick("born", "geboren"),
+            lang.pick("on", "op")
+        ),
+        None => format!(
+            "{} ({} {})",
+            lang.num(&p.age),
+            p.age.months(),
+            lang.pick("months", "maanden")
+        ),
     };
     writeln!(
         out,
-        "{} {}, {} ({} months), {}, {gfr}, {dialysis}",
-        paint.bold("Patient:"),
-        p.weight,
-        p.age,
-        p.age.months(),
+        "{} {}, {age}, {}, {gfr}, {dialysis}",
+        paint.bold(lang.pick("Patient:", "Patiënt:")),
+        lang.num(&p.weight),
         p.indication,
     )?;
     let label = match advice.label_status() {
@@ -153,32 +200,41 @@ pub fn write_advice(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::
         LabelStatus::OffLabel => "off-label",
     };
     let (colour, verdict) = match advice.verdict {
-        Verdict::Advised => ("32;1", "ADVISED".to_string()),
-        Verdict::Contraindicated => ("31;1", "CONTRAINDICATED: no dose advised".to_string()),
-        Verdict::NotCovered => ("33;1", "NOT COVERED: no dose advised".to_string()),
-        Verdict::NoGeneralAdvice => ("33;1", "NO GENERAL ADVICE: no dose advised".to_string()),
+        Verdict::Advised => ("32;1", lang.pick("ADVISED", "DOSISADVIES")),
+        Verdict::Contraindicated => (
+            "31;1",
+            lang.pick(
+                "CONTRAINDICATED: no dose advised",
+                "GECONTRA-INDICEERD: geen dosisadvies",
+            ),
+        ),
+        Verdict::NotCovered => (
+            "33;1",
+            lang.pick(
+                "NOT COVERED: no dose advised",
+                "VALT BUITEN DE REGELS: geen dosisadvies",
+            ),
+        ),
+        Verdict::NoGeneralAdvice => (
+            "33;1",
+            lang.pick(
+                "NO GENERAL ADVICE: no dose advised",
+                "GEEN ALGEMEEN ADVIES: geen dosisadvies",
+            ),
+        ),
     };
+    let heading = paint.bold(lang.pick("Verdict:", "Oordeel:"));
     if advice.verdict == Verdict::Advised {
-        writeln!(
-            out,
-            "{} {} ({label})",
-            paint.bold("Verdict:"),
-            paint.wrap(colour, &verdict)
-        )?;
+        writeln!(out, "{heading} {} ({label})", paint.wrap(colour, verdict))?;
     } else {
-        writeln!(
-            out,
-            "{} {}",
-            paint.bold("Verdict:"),
-            paint.wrap(colour, &verdict)
-        )?;
+        writeln!(out, "{heading} {}", paint.wrap(colour, verdict))?;
     }
 
     if !advice.reasons.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{}", paint.bold("Reasons"))?;
+        writeln!(out, "{}", paint.bold(lang.pick("Reasons", "Redenen")))?;
         for &rule in &advice.reasons {
-            let text = format!("{} ({})", texts::reason(rule, p), rule.source());
+            let text = format!("{} ({})", texts::reason(rule, p, lang), rule.source());
             writeln!(
                 out,
                 "{}",
@@ -188,36 +244,119 @@ pub fn write_advice(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::
     }
     if !advice.phases.is_empty() {
         writeln!(out)?;
-        write_phases(out, advice, paint)?;
+        write_phases(out, advice, style)?;
+    }
+    if let Some(rx) = &advice.prescribed {
+        writeln!(out)?;
+        write_prescription(out, advice, rx, style)?;
     }
     if !advice.warnings.is_empty() {
-        write_warnings(out, advice, paint)?;
+        write_warnings(out, advice, style)?;
     }
     writeln!(out)?;
-    write_sources(out, paint)
+    write_sources(out, style)
 }
 
-fn write_phases(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Result<()> {
+fn write_prescription(
+    out: &mut impl Write,
+    advice: &Advice,
+    rx: &crate::dosing::Prescribed,
+    style: Style,
+) -> io::Result<()> {
+    let Style { paint, lang } = style;
+    let w = advice.patient.weight;
+    let class = match rx.class {
+        Some(class) => texts::class_name(class, lang),
+        None => lang.pick(
+            "not assessed: no dose advised",
+            "niet beoordeeld: geen dosisadvies",
+        ),
+    };
+    let mut text = format!(
+        "{}/{} ({}/{}): {class}",
+        lang.num(&rx.dose),
+        lang.pick("day", "dag"),
+        lang.num(&rx.dose.per_kg(w)),
+        lang.pick("day", "dag")
+    );
+    if rx.class.is_some() {
+        let deliverable = if rx.deliverable {
+            lang.pick(
+                "deliverable with the graduated syringe",
+                "toe te dienen met de gegradeerde spuit",
+            )
+        } else {
+            lang.pick(
+                "not deliverable with the graduated syringe",
+                "niet toe te dienen met de gegradeerde spuit",
+            )
+        };
+        let _ = write!(text, "; {deliverable}");
+        for (label, nearest, deviation) in [
+            (
+                lang.pick("nearest below", "dichtstbij eronder"),
+                rx.nearest_below,
+                rx.deviation_below(),
+            ),
+            (
+                lang.pick("nearest above", "dichtstbij erboven"),
+                rx.nearest_above,
+                rx.deviation_above(),
+            ),
+        ] {
+            if let (Some(n), Some(d)) = (nearest, deviation) {
+                let _ = write!(text, "; {label} {} ({})", lang.num(&n), lang.num(&d));
+            }
+        }
+        if !rx.rules.is_empty() {
+            let ids: Vec<&str> = rx.rules.iter().map(|r| r.as_str()).collect();
+            let _ = write!(text, " [{}]", ids.join(" "));
+        }
+    }
+    let heading = if rx.refused() {
+        paint.wrap(
+            "31;1",
+            lang.pick("Prescription: REFUSED", "Voorschrift: GEWEIGERD"),
+        )
+    } else {
+        paint.bold(lang.pick("Prescription:", "Voorschrift:"))
+    };
+    writeln!(out, "{heading}")?;
+    writeln!(out, "{}", wrapped("  ", &text, 2))
+}
+
+#[allow(clippy::too_many_lines)] // the table and the ceiling, in both languages
+fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Result<()> {
+    let Style { paint, lang } = style;
     let w = advice.patient.weight;
     let (table, ceiling): (Vec<&PhaseAdvice>, Vec<&PhaseAdvice>) = advice
         .phases
         .iter()
         .partition(|ph| ph.phase != Phase::Exceptional);
-    let header = ["phase", "mg/kg/day", "dose/day", "volume", "syringe marks"];
+    let header = match lang {
+        Lang::En => ["phase", "mg/kg/day", "dose/day", "volume", "syringe marks"],
+        Lang::Nl => [
+            "fase",
+            "mg/kg/dag",
+            "dosis/dag",
+            "volume",
+            "streepjes op de spuit",
+        ],
+    };
     let rows: Vec<[String; 5]> = table
         .iter()
         .map(|ph| {
-            let dose = format!(
-                "{}{}",
-                span(&ph.min, &ph.max),
-                if ph.capped { " (capped)" } else { "" }
-            );
+            let capped = if ph.capped {
+                lang.pick(" (capped)", " (begrensd)")
+            } else {
+                ""
+            };
             [
-                ph.phase.as_str().to_string(),
+                texts::phase_name(ph.phase, lang).to_string(),
                 nominal(ph),
-                dose,
-                ml_span(ph),
-                marks_list(ph),
+                format!("{}{capped}", span(&ph.min, &ph.max, lang)),
+                ml_span(ph, lang),
+                marks_list(ph, lang),
             ]
         })
         .collect();
@@ -243,68 +382,95 @@ fn write_phases(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Resu
         writeln!(out, "{}", line(row))?;
     }
     writeln!(out)?;
+    let (per_day, capped_at, effective) = match lang {
+        Lang::En => ("/day", "capped at", "effective"),
+        Lang::Nl => ("/dag", "begrensd op", "werkelijk"),
+    };
     for ph in &table {
         let cap = if ph.capped {
             format!(
-                "; capped at {}/day, effective {}/day",
-                ph.cap,
-                per_kg_span(ph, w)
+                "; {capped_at} {}{per_day}, {effective} {}{per_day}",
+                lang.num(&ph.cap),
+                per_kg_span(ph, w, lang)
             )
         } else {
             String::new()
         };
-        let about = format!("{}{cap} {}", texts::when(ph.phase), rules_list(ph));
+        let about = format!("{}{cap} {}", texts::when(ph.phase, lang), rules_list(ph));
         writeln!(
             out,
             "{}",
-            wrapped(&format!("  {:<11} ", ph.phase.as_str()), &about, 14)
+            wrapped(
+                &format!("  {:<11} ", texts::phase_name(ph.phase, lang)),
+                &about,
+                14
+            )
         )?;
-        write_marks(out, ph, w)?;
+        write_marks(out, ph, w, lang)?;
     }
     for ph in ceiling {
         writeln!(out)?;
         writeln!(
             out,
             "{} {} {}",
-            paint.bold("Exceptional ceiling:"),
-            texts::when(ph.phase),
+            paint.bold(lang.pick("Exceptional ceiling:", "Uitzonderlijk plafond:")),
+            texts::when(ph.phase, lang),
             rules_list(ph)
         )?;
         let capped = if ph.capped {
-            format!(", capped at {}/day", ph.cap)
+            format!(", {capped_at} {}{per_day}", lang.num(&ph.cap))
         } else {
             String::new()
         };
-        let about = format!(
-            "up to {}/day (nominal {} mg/kg/day{capped}), above the escalation range from {}; \
-             effective {}/day, {}; marks {}{}",
-            ph.max,
-            nominal(ph),
-            ph.min,
-            per_kg_span(ph, w),
-            ml_span(ph),
-            marks_list(ph),
-            if ph.marks().iter().any(|m| m.syringes > 1) {
-                " (two syringes above 100 mg)"
-            } else {
-                ""
-            },
-        );
+        let two = if ph.marks().iter().any(|m| m.syringes > 1) {
+            lang.pick(
+                " (two syringes above 100 mg)",
+                " (boven 100 mg twee spuiten)",
+            )
+        } else {
+            ""
+        };
+        let about = match lang {
+            Lang::En => format!(
+                "up to {}/day (nominal {} mg/kg/day{capped}), above the escalation range from {}; effective {}/day, {}; marks {}{two}",
+                lang.num(&ph.max),
+                nominal(ph),
+                lang.num(&ph.min),
+                per_kg_span(ph, w, lang),
+                ml_span(ph, lang),
+                marks_list(ph, lang),
+            ),
+            Lang::Nl => format!(
+                "tot {}/dag (nominaal {} mg/kg/dag{capped}), boven het ophoogbereik vanaf {}; werkelijk {}/dag, {}; streepjes {}{two}",
+                lang.num(&ph.max),
+                nominal(ph),
+                lang.num(&ph.min),
+                per_kg_span(ph, w, lang),
+                ml_span(ph, lang),
+                marks_list(ph, lang),
+            ),
+        };
         writeln!(out, "{}", wrapped("  ", &about, 2))?;
-        write_marks(out, ph, w)?;
+        write_marks(out, ph, w, lang)?;
     }
     Ok(())
 }
 
-/// Each mark of a phase with its volume and mg/kg, four to a line.
-fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms) -> io::Result<()> {
+/// Each mark of a phase with its volume and mg/kg.
+fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms, lang: Lang) -> io::Result<()> {
+    let two = lang.pick(", 2 syringes", ", 2 spuiten");
     let marks: Vec<String> = ph
         .marks()
         .iter()
         .map(|m| {
-            let syringes = if m.syringes > 1 { ", 2 syringes" } else { "" };
-            format!("{} = {} ({}{syringes});", m.dose, m.volume(), m.per_kg(w))
-                .replace(' ', &NO_BREAK.to_string())
+            let syringes = if m.syringes > 1 { two } else { "" };
+            format!(
+                "{} = {} ({}{syringes});",
+                lang.num(&m.dose),
+                lang.num(&m.volume()),
+                lang.num(&m.per_kg(w))
+            )
+            .replace(' ', &NO_BREAK.to_string())
         })
         .collect();
     let text = marks.join(" ");
@@ -315,12 +481,17 @@ fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms) -> io::Resu
     )
 }
 
-fn write_warnings(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Result<()> {
+fn write_warnings(out: &mut impl Write, advice: &Advice, style: Style) -> io::Result<()> {
+    let Style { paint, lang } = style;
     let p = &advice.patient;
     for (severity, heading, colour) in [
-        (Severity::Contraindication, "Contraindications", "31;1"),
-        (Severity::Caution, "Cautions", "33;1"),
-        (Severity::Info, "Information", "1"),
+        (
+            Severity::Contraindication,
+            lang.pick("Contraindications", "Contra-indicaties"),
+            "31;1",
+        ),
+        (Severity::Caution, lang.pick("Cautions", "Let op"), "33;1"),
+        (Severity::Info, lang.pick("Information", "Informatie"), "1"),
     ] {
         let mut group = advice
             .warnings
@@ -333,7 +504,7 @@ fn write_warnings(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Re
         writeln!(out)?;
         writeln!(out, "{}", paint.wrap(colour, heading))?;
         for w in group {
-            let text = format!("{} ({})", texts::warning(w, p), w.rule.source());
+            let text = format!("{} ({})", texts::warning(w, p, lang), w.rule.source());
             writeln!(
                 out,
                 "{}",
@@ -344,39 +515,51 @@ fn write_warnings(out: &mut impl Write, advice: &Advice, paint: Paint) -> io::Re
     Ok(())
 }
 
-fn write_sources(out: &mut impl Write, paint: Paint) -> io::Result<()> {
-    writeln!(out, "{}", paint.bold("Sources"))?;
-    for (name, text) in SOURCES {
-        writeln!(out, "{}", wrapped(&format!("  {name:<6}"), text, 8))?;
+fn write_sources(out: &mut impl Write, style: Style) -> io::Result<()> {
+    let Style { paint, lang } = style;
+    writeln!(out, "{}", paint.bold(lang.pick("Sources", "Bronnen")))?;
+    for (name, en, nl) in SOURCES {
+        writeln!(
+            out,
+            "{}",
+            wrapped(&format!("  {name:<6}"), lang.pick(en, nl), 8)
+        )?;
     }
-    let closing = format!(
-        "rules_version {}, anakinra {}. Decision support for a qualified professional: check the \
-         current monograph.",
-        crate::RULES_VERSION,
-        record::TOOL_VERSION
-    );
+    let closing = match lang {
+        Lang::En => format!(
+            "rules_version {}, anakinra {}. Decision support for a qualified professional: check the current monograph.",
+            crate::RULES_VERSION,
+            record::TOOL_VERSION
+        ),
+        Lang::Nl => format!(
+            "rules_version {}, anakinra {}. Beslisondersteuning voor een bevoegde zorgverlener: controleer de actuele monografie.",
+            crate::RULES_VERSION,
+            record::TOOL_VERSION
+        ),
+    };
     writeln!(out, "{}", wrapped("  ", &closing, 2))
 }
 
-/// The sources, as the text output and `--help` name them.
-pub const SOURCES: [(&str, &str); 4] = [
+/// The sources, as the text output names them, in English and Dutch.
+pub const SOURCES: [(&str, &str, &str); 4] = [
     (
         "KF",
-        "Kinderformularium (NKFK), monograph anakinra (undated): Dosering, Label, \
-         Nierfunctiestoornissen, Interacties, Waarschuwingen en voorzorgen, Bijwerkingen bij kinderen",
+        "Kinderformularium (NKFK), monograph anakinra (undated): Dosering, Label, Nierfunctiestoornissen, Interacties, Waarschuwingen en voorzorgen, Bijwerkingen bij kinderen",
+        "Kinderformularium (NKFK), monografie anakinra (zonder datum): Dosering, Label, Nierfunctiestoornissen, Interacties, Waarschuwingen en voorzorgen, Bijwerkingen bij kinderen",
     ),
     (
         "LF",
-        "UMC Utrecht patient leaflet 'Anakinra (Kineret)', May 2020, DIGD.11.020: \
-         Behandelmethode, Bijwerkingen, Adviezen",
+        "UMC Utrecht patient leaflet 'Anakinra (Kineret)', May 2020, DIGD.11.020: Behandelmethode, Bijwerkingen, Adviezen",
+        "UMC Utrecht patiëntenfolder 'Anakinra (Kineret)', mei 2020, DIGD.11.020: Behandelmethode, Bijwerkingen, Adviezen",
     ),
     (
         "SmPC",
-        "Kineret 100 mg/0.67 ml graduated pre-filled syringe (150 mg/ml, 20-100 mg per syringe); \
-         marks every 10 mg ASSUMED, check against the pack",
+        "Kineret 100 mg/0.67 ml graduated pre-filled syringe (150 mg/ml, 20-100 mg per syringe); marks every 10 mg ASSUMED, check against the pack",
+        "Kineret 100 mg/0,67 ml gegradeerde voorgevulde spuit (150 mg/ml, 20-100 mg per spuit); streepjes per 10 mg AANGENOMEN, controleer op de verpakking",
     ),
     (
         "SCOPE",
         "decisions of this tool where the sources are silent (see README)",
+        "keuzes van dit programma waar de bronnen zwijgen (zie README)",
     ),
 ];

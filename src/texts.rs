@@ -1,167 +1,420 @@
-//! The words a person reads for each rule: reasons, warnings and when a phase applies. Our own
-//! wording of the sources, keeping their strength: "discouraged" is not "contraindicated",
-//! "can be stopped" is not "stop".
+//! The words a person reads for each rule, in English and Dutch: reasons, warnings and when a
+//! phase applies. Our own wording of the sources, keeping their strength: "discouraged"
+//! (ontraden) is not "contraindicated" (gecontra-indiceerd), "can be stopped" is not "stop".
 
-use std::fmt::Write as _;
+use crate::dosing::{Detail, Patient, Phase, RuleId, RxClass, Warning};
+use crate::lang::Lang;
 
-use crate::dosing::{Detail, Patient, Phase, RuleId, Warning};
+/// The eGFR formula, as records name it.
+pub const SCHWARTZ: &str = "bedside Schwartz: eGFR = 0.413 x height (cm) / creatinine (mg/dl), creatinine (umol/l) / 88.4 = mg/dl";
+
+/// The patient's GFR as text, or nothing.
+fn gfr(p: &Patient, lang: Lang) -> String {
+    p.gfr.map_or_else(String::new, |g| lang.num(&g))
+}
 
 /// Why a patient was refused, for a reason rule.
-pub fn reason(rule: RuleId, p: &Patient) -> String {
-    match rule {
-        RuleId::RenalCi => format!(
-            "GFR {} is below 30: contraindicated in children with GFR under 30 ml/min/1.73 m2 \
-             (bands 10-30 and under 10)",
-            p.gfr.map_or_else(String::new, |g| g.to_string())
+pub fn reason(rule: RuleId, p: &Patient, lang: Lang) -> String {
+    let (age, weight) = (lang.num(&p.age), lang.num(&p.weight));
+    match (rule, lang) {
+        (RuleId::RenalCi, Lang::En) => format!(
+            "GFR {} is below 30: contraindicated in children with GFR under 30 ml/min/1.73 m2 (bands 10-30 and under 10)",
+            gfr(p, lang)
         ),
-        RuleId::AgeMin => format!(
-            "age {} is under 8 months: the Kinderformularium doses from 8 months",
-            p.age
+        (RuleId::RenalCi, Lang::Nl) => format!(
+            "GFR {} is lager dan 30: gecontra-indiceerd bij kinderen met een GFR onder 30 ml/min/1,73 m2 (banden 10-30 en onder 10)",
+            gfr(p, lang)
         ),
-        RuleId::WeightMin => format!(
-            "weight {} is under 10 kg: the Kinderformularium doses from 10 kg (the smallest \
-             deliverable dose is 20 mg)",
-            p.weight
+        (RuleId::AgeMin, Lang::En) => format!("age {age} is under 8 months: the Kinderformularium doses from 8 months"),
+        (RuleId::AgeMin, Lang::Nl) => format!("leeftijd {age} is jonger dan 8 maanden: het Kinderformularium doseert vanaf 8 maanden"),
+        (RuleId::WeightMin, Lang::En) => format!(
+            "weight {weight} is under 10 kg: the Kinderformularium doses from 10 kg (the smallest deliverable dose is 20 mg)"
         ),
-        RuleId::Scope => format!(
-            "age {}: the Kinderformularium covers children under 18 years; adult dosing for {} \
-             is not covered",
-            p.age, p.indication
+        (RuleId::WeightMin, Lang::Nl) => format!(
+            "gewicht {weight} is lager dan 10 kg: het Kinderformularium doseert vanaf 10 kg (de kleinste toedienbare dosis is 20 mg)"
         ),
-        RuleId::RaAdult => format!(
-            "ra is the leaflet's fixed adult dose (100 mg/day), not for patients under 18 years \
-             (age {})",
-            p.age
+        (RuleId::Scope, Lang::En) => format!(
+            "age {age}: the Kinderformularium covers children under 18 years; adult dosing for {} is not covered",
+            p.indication
         ),
-        RuleId::Dialysis => {
-            "on dialysis: the Kinderformularium says no general advice can be given".to_string()
+        (RuleId::Scope, Lang::Nl) => format!(
+            "leeftijd {age}: het Kinderformularium gaat over kinderen jonger dan 18 jaar; dosering voor volwassenen bij {} valt erbuiten",
+            p.indication
+        ),
+        (RuleId::RaAdult, Lang::En) => {
+            format!("ra is the leaflet's fixed adult dose (100 mg/day), not for patients under 18 years (age {age})")
         }
-        RuleId::AdultRenal => "adult with GFR under 30 or on dialysis: neither source gives renal \
-                               dose advice for adults"
+        (RuleId::RaAdult, Lang::Nl) => {
+            format!("ra is de vaste volwassenendosis van de folder (100 mg/dag), niet voor patiënten jonger dan 18 jaar (leeftijd {age})")
+        }
+        (RuleId::Dialysis, _) => lang
+            .pick(
+                "on dialysis: the Kinderformularium says no general advice can be given",
+                "dialyse: volgens het Kinderformularium kan geen algemeen advies worden gegeven",
+            )
             .to_string(),
-        other => other.as_str().to_string(),
+        (RuleId::AdultRenal, _) => lang
+            .pick(
+                "adult with GFR under 30 or on dialysis: neither source gives renal dose advice for adults",
+                "volwassene met GFR onder 30 of dialyse: geen van beide bronnen geeft een nieradvies voor volwassenen",
+            )
+            .to_string(),
+        (other, _) => other.as_str().to_string(),
     }
 }
 
 /// When a phase applies.
-pub const fn when(phase: Phase) -> &'static str {
+pub const fn when(phase: Phase, lang: Lang) -> &'static str {
     match phase {
-        Phase::Start => "starting dose",
-        Phase::Escalation => "on little effect or in severe forms, guided by the response",
-        Phase::Exceptional => "only in very exceptional cases",
-        Phase::Standard => "adults: always 100 mg once daily",
+        Phase::Start => lang.pick("starting dose", "begindosis"),
+        Phase::Escalation => lang.pick(
+            "on little effect or in severe forms, guided by the response",
+            "bij weinig effect of ernstige vormen, op geleide van de respons",
+        ),
+        Phase::Exceptional => lang.pick(
+            "only in very exceptional cases",
+            "alleen in zeer uitzonderlijke gevallen",
+        ),
+        Phase::Standard => lang.pick(
+            "adults: always 100 mg once daily",
+            "volwassenen: altijd 100 mg eenmaal daags",
+        ),
+    }
+}
+
+/// The name of a phase in text.
+pub const fn phase_name(phase: Phase, lang: Lang) -> &'static str {
+    match phase {
+        Phase::Start => lang.pick("start", "start"),
+        Phase::Escalation => lang.pick("escalation", "ophogen"),
+        Phase::Exceptional => lang.pick("exceptional", "uitzonderlijk"),
+        Phase::Standard => lang.pick("standard", "standaard"),
+    }
+}
+
+/// The name of a prescription class in text.
+pub const fn class_name(class: RxClass, lang: Lang) -> &'static str {
+    match class {
+        RxClass::Start => lang.pick("in the start range", "binnen de begindosis"),
+        RxClass::Escalation => lang.pick("in the escalation range", "binnen het ophoogbereik"),
+        RxClass::Between => lang.pick(
+            "between the start and the escalation range",
+            "tussen begindosis en ophoogbereik",
+        ),
+        RxClass::Exceptional => {
+            lang.pick("in the exceptional range", "in het uitzonderlijke bereik")
+        }
+        RxClass::BelowStart => lang.pick("below the start range", "onder de begindosis"),
+        RxClass::AboveMaximum => lang.pick("above the maximum", "boven het maximum"),
+        RxClass::Standard => lang.pick("the standard dose", "de standaarddosis"),
+        RxClass::BelowStandard => lang.pick("below the standard dose", "onder de standaarddosis"),
     }
 }
 
 /// The text of a warning.
-pub fn warning(w: &Warning, p: &Patient) -> String {
-    match w.rule {
-        RuleId::RenalHalflife => {
-            let gfr = p.gfr.map_or_else(String::new, |g| g.to_string());
-            format!(
-                "GFR {gfr}: with reduced renal function the half-life of anakinra increases \
-                 (no dose adjustment at GFR 30 and above)"
-            )
+pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    match (&w.detail, w.rule) {
+        (_, RuleId::RenalHalflife) if nl => format!(
+            "GFR {}: bij verminderde nierfunctie neemt de halfwaardetijd van anakinra toe (geen dosisaanpassing vanaf GFR 30)",
+            gfr(p, lang)
+        ),
+        (_, RuleId::RenalHalflife) => format!(
+            "GFR {}: with reduced renal function the half-life of anakinra increases (no dose adjustment at GFR 30 and above)",
+            gfr(p, lang)
+        ),
+        (Detail::Phases(phases), RuleId::LabelOff) => {
+            let names: Vec<&str> = phases.iter().map(|ph| phase_name(*ph, lang)).collect();
+            let prefix = lang.pick("off-label use", "off-label gebruik");
+            format!("{prefix}: {} ({})", names.join(", "), p.indication)
         }
-        RuleId::LabelOff => {
-            let mut text = String::from("off-label use: ");
-            if let Detail::Phases(phases) = &w.detail {
-                let names: Vec<&str> = phases.iter().map(|ph| ph.as_str()).collect();
-                let _ = write!(text, "{} for {}", names.join(", "), p.indication);
+        (Detail::Drugs(drugs), RuleId::IntTnf) => {
+            let drugs = drugs.join(", ");
+            if nl {
+                format!(
+                    "co-medicatie {drugs}: een TNF-alfa-antagonist; met etanercept werden meer ernstige infecties gezien; de combinatie wordt ontraden"
+                )
+            } else {
+                format!(
+                    "co-medication {drugs}: a TNF-alpha antagonist; more serious infections were seen with etanercept; the combination is discouraged"
+                )
             }
-            text
         }
-        other => fixed_warning(other).to_string(),
+        (Detail::Drugs(drugs), RuleId::IntLive) => {
+            let drugs = drugs.join(", ");
+            if nl {
+                format!(
+                    "co-medicatie {drugs}: immunosuppressief; vaccinatie met levende micro-organismen kan een gegeneraliseerde infectie veroorzaken; de NVR-richtlijn ontraadt dit; sommige fabrikanten adviseren het middel enige tijd voor vaccinatie te staken"
+                )
+            } else {
+                format!(
+                    "co-medication {drugs}: immunosuppressive; live vaccines can cause a generalised infection; the NVR guideline advises against them; some makers advise stopping the drug some time before vaccination"
+                )
+            }
+        }
+        (Detail::Drugs(names), RuleId::IntDuplicate) => {
+            let names = names.join(", ");
+            if nl {
+                format!("co-medicatie {names} is anakinra zelf: dubbele medicatie")
+            } else {
+                format!("co-medication {names} is anakinra itself: a duplicate")
+            }
+        }
+        (Detail::Unknown(names), RuleId::IntUnknown) => {
+            let names: Vec<String> = names
+                .iter()
+                .map(|(name, nearest)| match (nearest, nl) {
+                    (Some(n), false) => format!("'{name}' (did you mean {n}?)"),
+                    (Some(n), true) => format!("'{name}' (bedoelde u {n}?)"),
+                    (None, _) => format!("'{name}'"),
+                })
+                .collect();
+            let names = names.join(", ");
+            if nl {
+                format!("co-medicatie {names} is onbekend en niet gecontroleerd op interacties")
+            } else {
+                format!(
+                    "co-medication {names} is not known to this tool and was not checked for interactions"
+                )
+            }
+        }
+        (Detail::Prescribed(rx), rule) => prescription_warning(rule, rx, p, lang),
+        (Detail::Egfr(e), RuleId::EgfrAge) => {
+            let value = lang.num(&e.value);
+            if nl {
+                format!(
+                    "eGFR {value} met de bedside-Schwartzformule: gevalideerd voor kinderen van 1 tot 18 jaar, niet voor leeftijd {}",
+                    lang.num(&p.age)
+                )
+            } else {
+                format!(
+                    "eGFR {value} by bedside Schwartz: validated for children 1 to 18 years, not at age {}",
+                    lang.num(&p.age)
+                )
+            }
+        }
+        (_, rule) => fixed_warning(rule, lang).to_string(),
+    }
+}
+
+fn prescription_warning(
+    rule: RuleId,
+    rx: &crate::dosing::Prescribed,
+    p: &Patient,
+    lang: Lang,
+) -> String {
+    let dose = lang.num(&rx.dose);
+    let per_kg = lang.num(&rx.dose.per_kg(p.weight));
+    let nl = lang == Lang::Nl;
+    match rule {
+        RuleId::RxAboveMax if nl => format!(
+            "voorgeschreven {dose}/dag ({per_kg}) is boven het maximum voor deze patiënt: niet geven (harde stop)"
+        ),
+        RuleId::RxAboveMax => format!(
+            "prescribed {dose}/day ({per_kg}) is above this patient's maximum: do not give (hard stop)"
+        ),
+        RuleId::RxExceptional if nl => format!(
+            "voorgeschreven {dose}/dag ({per_kg}) valt in het uitzonderlijke bereik: alleen in zeer uitzonderlijke gevallen"
+        ),
+        RuleId::RxExceptional => format!(
+            "prescribed {dose}/day ({per_kg}) is in the exceptional range: only in very exceptional cases"
+        ),
+        RuleId::RxBelowStart if nl => {
+            format!("voorgeschreven {dose}/dag ({per_kg}) is lager dan de begindosis")
+        }
+        RuleId::RxBelowStart => {
+            format!("prescribed {dose}/day ({per_kg}) is below the start range")
+        }
+        RuleId::RxNotDeliverable => {
+            let nearest: Vec<String> = [rx.nearest_below, rx.nearest_above]
+                .into_iter()
+                .flatten()
+                .map(|n| lang.num(&n))
+                .collect();
+            let (none, prefix, text) = if nl {
+                (
+                    "geen",
+                    "dichtstbijzijnd",
+                    "is niet toe te dienen met de gegradeerde spuit (streepjes van 10 mg, 20-200 mg)",
+                )
+            } else {
+                (
+                    "none",
+                    "nearest",
+                    "cannot be given with the graduated syringe (10 mg marks, 20-200 mg)",
+                )
+            };
+            let nearest = if nearest.is_empty() {
+                none.to_string()
+            } else {
+                nearest.join(", ")
+            };
+            format!("{dose} {text}; {prefix}: {nearest}")
+        }
+        other => other.as_str().to_string(),
     }
 }
 
 /// The text of a warning that names nothing beyond its rule.
-const fn fixed_warning(rule: RuleId) -> &'static str {
+const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
     match rule {
-        RuleId::RenalUnknown => {
-            "no GFR given: check renal function; a GFR under 30 ml/min/1.73 m2 would \
-             contraindicate anakinra in a child"
-        }
-        RuleId::AdultRenal => {
-            "no GFR given: with GFR under 30 or on dialysis the sources give no advice for \
-             adults; check renal function"
-        }
-        RuleId::CapsResponse => {
-            "CAPS: judge the response mainly by the symptoms (fever, rash, joint pain, headache), \
-             and by inflammatory markers (CRP/SAA) and flares"
-        }
-        RuleId::CapsTitrate => {
-            "severe CAPS: depending on the response, higher doses may be needed within 1-2 \
-             months; the label gives 3-4 mg/kg/day up to 8 mg/kg/day with no mg/day cap, the \
-             Kinderformularium dosing advice caps at 200 mg/day (applied here)"
-        }
-        RuleId::Mas => {
-            "sJIA: macrophage activation syndrome (MAS) can occur during treatment; a temporary \
-             dose increase can then help"
-        }
-        RuleId::Taper => {
-            "when the arthritis is in remission the dose can be given every other day for 4 \
-             weeks, after which anakinra can be stopped"
-        }
-        RuleId::IntTnf => {
-            "TNF-alpha antagonists (etanercept, adalimumab, infliximab, golimumab, certolizumab \
-             pegol): more serious infections were seen with etanercept; the combination is \
-             discouraged"
-        }
-        RuleId::IntLive => {
-            "immunosuppressive therapy (abatacept, adalimumab, anakinra, canakinumab, \
-             certolizumab pegol, etanercept, infliximab, golimumab, leflunomide, methotrexate, \
-             secukinumab, tocilizumab, ustekinumab): live vaccines can cause a generalised \
-             infection; the NVR guideline advises against them; some makers advise stopping \
-             the drug some time before vaccination"
-        }
-        RuleId::IntInactivated => {
-            "killed or subunit vaccines may work less well under immunosuppressive therapy and \
-             are sometimes repeated (not assessed)"
-        }
-        RuleId::AdrChild => {
-            "adverse reactions in children: injection-site reaction, infections, headache, \
-             vomiting, abdominal pain, skin lesions"
-        }
-        RuleId::Inject => {
-            "inject subcutaneously once daily at about the same time; most patients (or parents) \
-             learn to inject, the nurse can teach it"
-        }
-        RuleId::Screen => {
-            "before starting: test for past tuberculosis (blood test and chest X-ray), HIV, and \
-             hepatitis B and C"
-        }
-        RuleId::AdrShort => {
-            "short term: injection-site reactions (itch, tenderness, redness, swelling, pain), \
-             mostly early and fading; very rarely a generalised allergic reaction (rash, \
-             breathlessness, muscle weakness, headache, flushes); headache"
-        }
-        RuleId::AdrLong => {
-            "longer term: more infections (upper airways, sinuses); headache; low white cell \
-             count; stomach and bowel complaints"
-        }
-        RuleId::Infection => {
-            "with signs of infection (fever, cold, flu, cough, sore throat, severe \
-             breathlessness, boils) contacting the doctor or nurse is advisable"
-        }
-        RuleId::New => "a relatively new medicine: not all (long-term) side effects may be known",
-        RuleId::Surgery => {
-            "before surgery (also major dental work) consult the rheumatologist; the advice can \
-             be to stop anakinra 2 days before"
-        }
-        RuleId::Pregnancy => {
-            "a wish to become pregnant, or a man's wish for a child: consult the doctor; \
-             anakinra can be continued depending on the situation, but where possible it is \
-             often stopped as a precaution"
-        }
-        RuleId::Storage => "store in the refrigerator, not in the freezer",
-        RuleId::FluOk => {
-            "the flu injection is fine (the nasal flu vaccine is a live vaccine and is not)"
-        }
-        RuleId::LiveVaccines => {
-            "no live vaccines, for example yellow fever, measles-mumps-rubella (MMR/BMR) or \
-             tuberculosis (BCG)"
-        }
+        RuleId::RenalUnknown => lang.pick(
+            "no GFR given: check renal function; a GFR under 30 ml/min/1.73 m2 would contraindicate anakinra in a child",
+            "geen GFR gegeven: controleer de nierfunctie; een GFR onder 30 ml/min/1,73 m2 is bij kinderen een contra-indicatie",
+        ),
+        RuleId::AdultRenal => lang.pick(
+            "no GFR given: with GFR under 30 or on dialysis the sources give no advice for adults; check renal function",
+            "geen GFR gegeven: bij GFR onder 30 of dialyse geven de bronnen geen advies voor volwassenen; controleer de nierfunctie",
+        ),
+        RuleId::CapsResponse => lang.pick(
+            "CAPS: judge the response mainly by the symptoms (fever, rash, joint pain, headache), and by inflammatory markers (CRP/SAA) and flares",
+            "CAPS: beoordeel de respons vooral aan de symptomen (koorts, huiduitslag, gewrichtspijn, hoofdpijn), en aan ontstekingswaarden (CRP/SAA) en opvlammingen",
+        ),
+        RuleId::CapsTitrate => lang.pick(
+            "severe CAPS: depending on the response, higher doses may be needed within 1-2 months; the label gives 3-4 mg/kg/day up to 8 mg/kg/day with no mg/day cap, the Kinderformularium dosing advice caps at 200 mg/day (applied here)",
+            "ernstige CAPS: afhankelijk van de respons kunnen binnen 1-2 maanden hogere doses nodig zijn; de registratie geeft 3-4 mg/kg/dag tot 8 mg/kg/dag zonder maximum in mg/dag, het doseeradvies van het Kinderformularium begrenst op 200 mg/dag (hier toegepast)",
+        ),
+        RuleId::Mas => lang.pick(
+            "sJIA: macrophage activation syndrome (MAS) can occur during treatment; a temporary dose increase can then help",
+            "sJIA: tijdens de behandeling kan macrofaagactivatiesyndroom (MAS) optreden; tijdelijk ophogen kan dan zinvol zijn",
+        ),
+        RuleId::Taper => lang.pick(
+            "when the arthritis is in remission the dose can be given every other day for 4 weeks, after which anakinra can be stopped",
+            "als de artritis in remissie is, kan 4 weken om de dag gedoseerd worden; daarna kan anakinra gestopt worden",
+        ),
+        RuleId::IntTnf => lang.pick(
+            "TNF-alpha antagonists (etanercept, adalimumab, infliximab, golimumab, certolizumab pegol): more serious infections were seen with etanercept; the combination is discouraged",
+            "TNF-alfa-antagonisten (etanercept, adalimumab, infliximab, golimumab, certolizumab pegol): met etanercept werden meer ernstige infecties gezien; de combinatie wordt ontraden",
+        ),
+        RuleId::IntLive => lang.pick(
+            "immunosuppressive therapy (abatacept, adalimumab, anakinra, canakinumab, certolizumab pegol, etanercept, infliximab, golimumab, leflunomide, methotrexate, secukinumab, tocilizumab, ustekinumab): live vaccines can cause a generalised infection; the NVR guideline advises against them; some makers advise stopping the drug some time before vaccination",
+            "immunosuppressieve therapie (abatacept, adalimumab, anakinra, canakinumab, certolizumab pegol, etanercept, infliximab, golimumab, leflunomide, methotrexaat, secukinumab, tocilizumab, ustekinumab): levende vaccins kunnen een gegeneraliseerde infectie veroorzaken; de NVR-richtlijn ontraadt ze; sommige fabrikanten adviseren het middel enige tijd voor vaccinatie te staken",
+        ),
+        RuleId::IntInactivated => lang.pick(
+            "killed or subunit vaccines may work less well under immunosuppressive therapy and are sometimes repeated (not assessed)",
+            "vaccins met gedode verwekker of afgeleid antigeen werken tijdens immunosuppressieve therapie mogelijk minder en worden soms herhaald (niet beoordeeld)",
+        ),
+        RuleId::AdrChild => lang.pick(
+            "adverse reactions in children: injection-site reaction, infections, headache, vomiting, abdominal pain, skin lesions",
+            "bijwerkingen bij kinderen: reactie op de injectieplaats, infecties, hoofdpijn, braken, buikpijn, huidlaesies",
+        ),
+        RuleId::Inject => lang.pick(
+            "inject subcutaneously once daily at about the same time; most patients (or parents) learn to inject, the nurse can teach it",
+            "eenmaal daags subcutaan spuiten, rond hetzelfde tijdstip; de meeste patiënten (of ouders) leren zelf spuiten, de verpleegkundige kan het leren",
+        ),
+        RuleId::Screen => lang.pick(
+            "before starting: test for past tuberculosis (blood test and chest X-ray), HIV, and hepatitis B and C",
+            "voor de start: testen op doorgemaakte tuberculose (bloedtest en longfoto), hiv, en hepatitis B en C",
+        ),
+        RuleId::AdrShort => lang.pick(
+            "short term: injection-site reactions (itch, tenderness, redness, swelling, pain), mostly early and fading; very rarely a generalised allergic reaction (rash, breathlessness, muscle weakness, headache, flushes); headache",
+            "korte termijn: huidreacties rond de injectieplaats (jeuk, gevoeligheid, roodheid, zwelling, pijn), vooral in het begin en meestal afnemend; heel zelden een allergische reactie over het hele lichaam (huiduitslag, kortademigheid, spierzwakte, hoofdpijn, opvliegers); hoofdpijn",
+        ),
+        RuleId::AdrLong => lang.pick(
+            "longer term: more infections (upper airways, sinuses); headache; low white cell count; stomach and bowel complaints",
+            "langere termijn: meer infecties (bovenste luchtwegen, bijholtes); hoofdpijn; tekort aan witte bloedcellen; maag-darmklachten",
+        ),
+        RuleId::Infection => lang.pick(
+            "with signs of infection (fever, cold, flu, cough, sore throat, severe breathlessness, boils) contacting the doctor or nurse is advisable",
+            "bij verschijnselen van infectie (koorts, verkoudheid, griep, hoesten, keelpijn, ernstige kortademigheid, steenpuisten) is overleg met de arts of verpleegkundige raadzaam",
+        ),
+        RuleId::New => lang.pick(
+            "a relatively new medicine: not all (long-term) side effects may be known",
+            "een relatief nieuw geneesmiddel: mogelijk zijn nog niet alle bijwerkingen (op lange termijn) bekend",
+        ),
+        RuleId::Surgery => lang.pick(
+            "before surgery (also major dental work) consult the rheumatologist; the advice can be to stop anakinra 2 days before",
+            "voor een operatie (ook een grote ingreep bij de tandarts) is overleg met de reumatoloog nodig; het advies kan zijn 2 dagen ervoor te stoppen",
+        ),
+        RuleId::Pregnancy => lang.pick(
+            "a wish to become pregnant, or a man's wish for a child: consult the doctor; anakinra can be continued depending on the situation, but where possible it is often stopped as a precaution",
+            "zwangerschapswens, of kinderwens bij een man: overleg met de arts; afhankelijk van de situatie kan anakinra doorgebruikt worden, maar waar mogelijk wordt het vaak uit voorzorg gestaakt",
+        ),
+        RuleId::Storage => lang.pick("store in the refrigerator, not in the freezer", "bewaren in de koelkast, niet in het vriesvak"),
+        RuleId::FluOk => lang.pick(
+            "the flu injection is fine (the nasal flu vaccine is a live vaccine and is not)",
+            "de griepprik is geen bezwaar (het griepvaccin via de neus is een levend vaccin en wel)",
+        ),
+        RuleId::LiveVaccines => lang.pick(
+            "no live vaccines, for example yellow fever, measles-mumps-rubella (MMR/BMR) or tuberculosis (BCG)",
+            "geen levende vaccins, bijvoorbeeld gele koorts, bof-mazelen-rodehond (BMR) of tuberculose (BCG)",
+        ),
         other => other.as_str(),
+    }
+}
+
+/// What a rule says, with its figures, for `anakinra rules`.
+pub fn summary(rule: RuleId, lang: Lang) -> String {
+    use crate::dosing as d;
+    let nl = lang == Lang::Nl;
+    let text = |en: String, dutch: String| if nl { dutch } else { en };
+    match rule {
+        RuleId::RenalCi => text(
+            format!("a child ({} to under 18 years) with GFR < {} ml/min/1.73 m2: contraindicated", lang.num(&d::RENAL_CHILD_FROM), d::GFR_CONTRAINDICATED_BELOW),
+            format!("een kind ({} tot 18 jaar) met GFR < {} ml/min/1,73 m2: gecontra-indiceerd", lang.num(&d::RENAL_CHILD_FROM), d::GFR_CONTRAINDICATED_BELOW),
+        ),
+        RuleId::AgeMin => text(
+            format!("paediatric dosing from {} (that age itself covered)", lang.num(&d::MIN_AGE)),
+            format!("kinderdosering vanaf {} (die leeftijd zelf inbegrepen)", lang.num(&d::MIN_AGE)),
+        ),
+        RuleId::WeightMin => text(
+            format!("paediatric dosing from {} (that weight itself covered)", lang.num(&d::MIN_WEIGHT)),
+            format!("kinderdosering vanaf {} (dat gewicht zelf inbegrepen)", lang.num(&d::MIN_WEIGHT)),
+        ),
+        RuleId::Scope => text("paediatric indications under 18 years only".into(), "kinderindicaties alleen onder 18 jaar".into()),
+        RuleId::RaAdult => text("ra (fixed adult dose) from 18 years only".into(), "ra (vaste volwassenendosis) alleen vanaf 18 jaar".into()),
+        RuleId::Dialysis => text("a child on dialysis: no general advice".into(), "een kind aan de dialyse: geen algemeen advies".into()),
+        RuleId::AdultRenal => text(
+            "an adult with GFR < 30 or on dialysis: no advice (neither source gives one); a caution when no GFR is given".into(),
+            "een volwassene met GFR < 30 of dialyse: geen advies (geen bron geeft er een); een waarschuwing als geen GFR is gegeven".into(),
+        ),
+        RuleId::Start => text(
+            format!("start {}-{} mg/kg/day once daily, subcutaneous", d::START.0.get(), d::START.1.get()),
+            format!("begindosis {}-{} mg/kg/dag eenmaal daags, subcutaan", d::START.0.get(), d::START.1.get()),
+        ),
+        RuleId::Escalate => text(
+            format!("on little effect or in severe forms {}-{} mg/kg/day, guided by the response", d::ESCALATE.0.get(), d::ESCALATE.1.get()),
+            format!("bij weinig effect of ernstige vormen {}-{} mg/kg/dag, op geleide van de respons", d::ESCALATE.0.get(), d::ESCALATE.1.get()),
+        ),
+        RuleId::Cap100 => text(
+            format!("standard maximum {}/day, for start and escalation", lang.num(&d::CAP_STANDARD)),
+            format!("standaardmaximum {}/dag, voor begindosis en ophogen", lang.num(&d::CAP_STANDARD)),
+        ),
+        RuleId::Exceptional => text(
+            format!("in very exceptional cases up to {} mg/kg/day, never above {}/day", d::EXCEPTIONAL.1.get(), lang.num(&d::CAP_EXCEPTIONAL)),
+            format!("in zeer uitzonderlijke gevallen tot {} mg/kg/dag, nooit boven {}/dag", d::EXCEPTIONAL.1.get(), lang.num(&d::CAP_EXCEPTIONAL)),
+        ),
+        RuleId::NoRoundUp => text(
+            "a dose is never rounded up past a maximum; marks stop below the top of a range".into(),
+            "een dosis wordt nooit naar boven afgerond voorbij een maximum; streepjes blijven onder de bovengrens".into(),
+        ),
+        RuleId::Adult => text(
+            format!("adults (ra): always {}/day, subcutaneous, once daily at about the same time", lang.num(&d::ADULT_DOSE)),
+            format!("volwassenen (ra): altijd {}/dag, subcutaan, eenmaal daags rond hetzelfde tijdstip", lang.num(&d::ADULT_DOSE)),
+        ),
+        RuleId::RenalOk => text("GFR 30 and above: no dose adjustment".into(), "GFR 30 en hoger: geen dosisaanpassing".into()),
+        RuleId::Pk => text(
+            format!("population PK: CL {} l/h/kg, Vd {} l (information only, never used to calculate)", d::PK_CLEARANCE_L_PER_H_PER_KG, d::PK_VOLUME_L),
+            format!("populatie-PK: Cl {} l/uur/kg, Vd {} l (alleen ter informatie, nooit om te rekenen)", d::PK_CLEARANCE_L_PER_H_PER_KG.replace('.', ","), d::PK_VOLUME_L.replace('.', ",")),
+        ),
+        RuleId::RenalHalflife => text(
+            format!("GFR < {}: the half-life increases (information)", d::GFR_REDUCED_BELOW),
+            format!("GFR < {}: de halfwaardetijd neemt toe (informatie)", d::GFR_REDUCED_BELOW),
+        ),
+        RuleId::LabelOff => text("a phase used off-label".into(), "een fase die off-label gebruikt wordt".into()),
+        RuleId::RxAboveMax => text("prescribed daily dose above the patient's maximum: hard stop".into(), "voorgeschreven dagdosis boven het maximum van de patiënt: harde stop".into()),
+        RuleId::RxExceptional => text("prescribed dose in the exceptional range".into(), "voorgeschreven dosis in het uitzonderlijke bereik".into()),
+        RuleId::RxBelowStart => text("prescribed dose below the start range (ra: below 100 mg)".into(), "voorgeschreven dosis onder de begindosis (ra: onder 100 mg)".into()),
+        RuleId::RxNotDeliverable => text(
+            "prescribed dose not a multiple of 10 mg from 20 to 200 mg (graduated syringe; 10 mg marks assumed)".into(),
+            "voorgeschreven dosis geen veelvoud van 10 mg van 20 tot 200 mg (gegradeerde spuit; streepjes per 10 mg aangenomen)".into(),
+        ),
+        RuleId::IntDuplicate => text("co-medication is anakinra itself (anakinra, Kineret)".into(), "co-medicatie is anakinra zelf (anakinra, Kineret)".into()),
+        RuleId::IntUnknown => text("a co-medication the tool does not know: not checked".into(), "een co-medicatie die het programma niet kent: niet gecontroleerd".into()),
+        RuleId::EgfrAge => text(
+            "bedside Schwartz eGFR outside 1-18 years, where it is not validated".into(),
+            "bedside-Schwartz-eGFR buiten 1-18 jaar, waar de formule niet gevalideerd is".into(),
+        ),
+        other => fixed_warning(other, lang).to_string(),
     }
 }

@@ -29,9 +29,11 @@ pub fn write_centi(f: &mut impl fmt::Write, centi: u64, decimal_mark: char) -> f
     }
 }
 
-/// A value held in hundredths, formatted with `.` (see [`write_centi`]).
+/// A value held in hundredths, formatted with `.`, or with `,` under `{:#}` (Dutch text; see
+/// [`write_centi`]).
 fn fmt_centi(f: &mut fmt::Formatter<'_>, centi: u64) -> fmt::Result {
-    write_centi(f, centi, '.')
+    let mark = if f.alternate() { ',' } else { '.' };
+    write_centi(f, centi, mark)
 }
 
 /// Serialises hundredths as a plain JSON number with at most 2 decimals: a whole number as an
@@ -259,14 +261,21 @@ impl AgeMonths {
 }
 
 impl fmt::Display for AgeMonths {
-    /// `7 months`, `2 years`, `2 years 6 months`: the way a clinical note writes an age.
+    /// `7 months`, `2 years`, `2 years 6 months`: the way a clinical note writes an age; under
+    /// `{:#}` the Dutch form (`2 jaar 6 maanden`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (years, months) = (self.0 / 12, self.0 % 12);
-        let plural = |n: u16| if n == 1 { "" } else { "s" };
+        let (year, years_word, month, months_word) = if f.alternate() {
+            ("jaar", "jaar", "maand", "maanden")
+        } else {
+            ("year", "years", "month", "months")
+        };
+        let y = |n: u16| if n == 1 { year } else { years_word };
+        let m = |n: u16| if n == 1 { month } else { months_word };
         match (years, months) {
-            (0, m) => write!(f, "{m} month{}", plural(m)),
-            (y, 0) => write!(f, "{y} year{}", plural(y)),
-            (y, m) => write!(f, "{y} year{} {m} month{}", plural(y), plural(m)),
+            (0, n) => write!(f, "{n} {}", m(n)),
+            (n, 0) => write!(f, "{n} {}", y(n)),
+            (yn, mn) => write!(f, "{yn} {} {mn} {}", y(yn), m(mn)),
         }
     }
 }
@@ -278,6 +287,9 @@ pub struct Gfr(f64);
 impl Gfr {
     /// The highest GFR accepted when typed: 250 ml/min/1.73 m².
     pub const TYPED_MAX: f64 = 250.0;
+
+    /// A GFR of zero.
+    pub const ZERO: Gfr = Gfr(0.0);
 
     /// A GFR; `None` when not finite or negative. (No upper limit here: an estimate may exceed
     /// what a typed value may be.)
@@ -415,4 +427,156 @@ number_schema! {
     MgPerKgExact => "mg/kg, rounded down to 2 decimals";
     Millilitres => "millilitres, rounded down to 2 decimals";
     Gfr => "ml/min/1.73 m2, rounded down to 2 decimals";
+}
+
+/// A signed percentage in hundredths, truncated toward zero (a deviation is never overstated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Percent {
+    centi: i64,
+}
+
+impl Percent {
+    /// `(to - from) / from × 100`, truncated toward zero to 0.01 %.
+    pub fn change(from: Milligrams, to: Milligrams) -> Percent {
+        let (from, to) = (i64::from(from.centi), i64::from(to.centi));
+        Percent {
+            centi: if from == 0 {
+                0
+            } else {
+                (to - from) * 10_000 / from
+            },
+        }
+    }
+
+    /// The percentage in hundredths.
+    pub const fn centi(self) -> i64 {
+        self.centi
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.centi < 0 { "-" } else { "+" };
+        f.write_str(sign)?;
+        fmt_centi(f, self.centi.unsigned_abs())?;
+        f.write_str(" %")
+    }
+}
+
+impl Serialize for Percent {
+    #[allow(clippy::cast_precision_loss)] // |centi| stays far below 2^52
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.centi % 100 == 0 {
+            serializer.serialize_i64(self.centi / 100)
+        } else {
+            serializer.serialize_f64(self.centi as f64 / 100.0)
+        }
+    }
+}
+
+/// A body height, exact to 0.01 cm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Centimetres {
+    centi: u32,
+}
+
+impl Centimetres {
+    /// The accepted range: 40 to 250 cm.
+    pub const RANGE: std::ops::RangeInclusive<u32> = 4_000..=25_000;
+
+    /// A height from hundredths of a cm; `None` outside [`Centimetres::RANGE`].
+    pub fn from_centi(centi: u32) -> Option<Centimetres> {
+        Self::RANGE
+            .contains(&centi)
+            .then_some(Centimetres { centi })
+    }
+
+    /// The height in hundredths of a cm.
+    pub const fn centi(self) -> u32 {
+        self.centi
+    }
+}
+
+impl fmt::Display for Centimetres {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_centi(f, u64::from(self.centi))?;
+        f.write_str(" cm")
+    }
+}
+
+impl Serialize for Centimetres {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_centi(u64::from(self.centi), serializer)
+    }
+}
+
+/// Serum creatinine, held in µmol/l (mg/dl × 88.4).
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Creatinine {
+    umol_per_l: f64,
+}
+
+impl Creatinine {
+    /// µmol/l per mg/dl.
+    pub const UMOL_PER_MG_DL: f64 = 88.4;
+    /// The accepted range in µmol/l.
+    pub const RANGE_UMOL_L: std::ops::RangeInclusive<f64> = 5.0..=2000.0;
+
+    /// A creatinine from µmol/l; `None` outside [`Creatinine::RANGE_UMOL_L`].
+    pub fn from_umol_per_l(value: f64) -> Option<Creatinine> {
+        Self::RANGE_UMOL_L
+            .contains(&value)
+            .then_some(Creatinine { umol_per_l: value })
+    }
+
+    /// The value in µmol/l.
+    pub const fn umol_per_l(self) -> f64 {
+        self.umol_per_l
+    }
+
+    /// The value in mg/dl.
+    pub fn mg_per_dl(self) -> f64 {
+        self.umol_per_l / Self::UMOL_PER_MG_DL
+    }
+
+    /// Hundredths of µmol/l, rounded down, for display.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // in range, ≥ 0
+    pub fn centi_floor(self) -> u64 {
+        let nearest = (self.umol_per_l * 100.0).round();
+        if nearest / 100.0 <= self.umol_per_l {
+            nearest as u64
+        } else {
+            (self.umol_per_l * 100.0).floor() as u64
+        }
+    }
+}
+
+impl fmt::Display for Creatinine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt_centi(f, self.centi_floor())?;
+        f.write_str(" umol/l")
+    }
+}
+
+impl Serialize for Creatinine {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize_centi(self.centi_floor(), serializer)
+    }
+}
+
+#[cfg(test)]
+number_schema! {
+    Centimetres => "centimetres, at most 2 decimals";
+    Creatinine => "umol/l, rounded down to 2 decimals";
+}
+
+#[cfg(test)]
+impl schemars::JsonSchema for Percent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Percent".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({"type": "number", "description": "percent of the prescribed dose, signed, truncated to 2 decimals"})
+    }
 }

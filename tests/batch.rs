@@ -221,7 +221,7 @@ fn csv_output_follows_the_input_delimiter_and_decimal_mark() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(
-            "line;id;verdict;label_status;start_min_mg;start_max_mg;escalation_min_mg;escalation_max_mg;exceptional_mg;standard_mg;reasons;warnings;error\n2;A;advised;off_label;12,3;24,6;36,9;49,2;98,4;;;KF-RENAL-UNKNOWN",
+            "line;id;verdict;label_status;start_min_mg;start_max_mg;escalation_min_mg;escalation_max_mg;exceptional_mg;standard_mg;reasons;warnings;error;prescribed_class\n2;A;advised;off_label;12,3;24,6;36,9;49,2;98,4;;;KF-RENAL-UNKNOWN",
         ));
     anakinra()
         .args(["batch", "--format", "csv"])

@@ -1,6 +1,9 @@
 //! The dosing core: a validated [`Patient`] in, an [`Advice`] out. Pure: no I/O, no clap, no
 //! anyhow. Every figure here is a rule of `RULES.md`, named by its id.
 
+pub mod comedication;
+pub mod egfr;
+pub mod prescription;
 pub mod rule;
 pub mod syringe;
 
@@ -9,6 +12,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use egfr::Egfr;
+pub use prescription::{Prescribed, RxClass};
 pub use rule::{RuleId, Severity};
 pub use syringe::Mark;
 
@@ -282,16 +287,25 @@ impl PhaseAdvice {
 }
 
 /// What a warning is about, where its text names something specific.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
     /// Nothing beyond the rule.
     None,
     /// KF-LABEL-OFF: the phases that are off-label.
     Phases(Vec<Phase>),
+    /// KF-INT-TNF, KF-INT-LIVE: the co-medications (generic names) that triggered it;
+    /// INT-DUPLICATE: the names as given.
+    Drugs(Vec<String>),
+    /// INT-UNKNOWN: the names not known, each with the nearest known name when one is close.
+    Unknown(Vec<(String, Option<&'static str>)>),
+    /// RX-*: the prescribed dose and the patient's maximum.
+    Prescribed(Prescribed),
+    /// EGFR-AGE: the estimate.
+    Egfr(Egfr),
 }
 
 /// A warning shown with a dose.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Warning {
     /// The rule; its severity and source come with it.
     pub rule: RuleId,
@@ -326,9 +340,32 @@ pub struct Advice {
     pub phases: Vec<PhaseAdvice>,
     /// The warnings, most serious first.
     pub warnings: Vec<Warning>,
+    /// The prescribed dose, checked, when one was given.
+    pub prescribed: Option<Prescribed>,
+    /// The eGFR estimate, when the GFR was estimated.
+    pub egfr: Option<Egfr>,
+    /// The co-medication names as given.
+    pub comedication: Vec<String>,
+}
+
+/// What a request may carry besides the patient.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extras {
+    /// A prescribed daily dose to check.
+    pub prescribed: Option<Milligrams>,
+    /// Co-medication names, as given.
+    pub comedication: Vec<String>,
+    /// The estimate the patient's GFR comes from.
+    pub egfr: Option<Egfr>,
 }
 
 impl Advice {
+    /// Whether no dose is advised or the prescription is refused: exit code 1.
+    pub fn refused(&self) -> bool {
+        self.verdict != Verdict::Advised
+            || self.prescribed.as_ref().is_some_and(Prescribed::refused)
+    }
+
     /// The label status of the first phase, or of the indication on a refusal.
     pub fn label_status(&self) -> LabelStatus {
         self.phases.first().map_or_else(
@@ -555,6 +592,9 @@ pub fn advise(patient: &Patient) -> Advice {
             reasons: Vec::new(),
             phases,
             warnings,
+            prescribed: None,
+            egfr: None,
+            comedication: Vec::new(),
         };
     };
     Advice {
@@ -563,6 +603,91 @@ pub fn advise(patient: &Patient) -> Advice {
         reasons: refused.into_iter().map(|(rule, _)| rule).collect(),
         phases: Vec::new(),
         warnings: Vec::new(),
+        prescribed: None,
+        egfr: None,
+        comedication: Vec::new(),
+    }
+}
+
+/// The advice for a patient with a prescription, co-medication or an eGFR to check: [`advise`],
+/// then the RX-*, KF-INT-*, INT-* and EGFR-AGE warnings. A refusal carries no warnings.
+pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
+    let mut advice = advise(patient);
+    advice.egfr = extras.egfr;
+    advice.comedication.clone_from(&extras.comedication);
+    advice.prescribed = extras
+        .prescribed
+        .map(|dose| prescription::check(dose, &advice));
+    if advice.verdict != Verdict::Advised {
+        return advice;
+    }
+    let mut added = Vec::new();
+    if let Some(p) = &advice.prescribed {
+        added.extend(p.rules.iter().map(|&rule| Warning {
+            rule,
+            detail: Detail::Prescribed(p.clone()),
+        }));
+    }
+    if let Some(e) = extras.egfr
+        && Egfr::outside_validated_ages(patient.age)
+    {
+        added.push(Warning {
+            rule: RuleId::EgfrAge,
+            detail: Detail::Egfr(e),
+        });
+    }
+    let (mut tnf, mut live, mut duplicate, mut unknown) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for name in &extras.comedication {
+        match comedication::lookup(name) {
+            comedication::Lookup::Known { generic, class } => {
+                let generic = generic.to_string();
+                match class {
+                    comedication::Class::TnfAntagonist => {
+                        push_once(&mut tnf, generic.clone());
+                        push_once(&mut live, generic);
+                    }
+                    comedication::Class::Immunosuppressant => push_once(&mut live, generic),
+                    comedication::Class::Anakinra => {
+                        push_once(&mut duplicate, name.trim().to_string());
+                    }
+                }
+            }
+            comedication::Lookup::Unknown { name, nearest } => unknown.push((name, nearest)),
+        }
+    }
+    for w in &mut advice.warnings {
+        match w.rule {
+            RuleId::IntTnf if !tnf.is_empty() => w.detail = Detail::Drugs(std::mem::take(&mut tnf)),
+            RuleId::IntLive if !live.is_empty() => {
+                w.detail = Detail::Drugs(std::mem::take(&mut live));
+            }
+            _ => {}
+        }
+    }
+    if !duplicate.is_empty() {
+        added.push(Warning {
+            rule: RuleId::IntDuplicate,
+            detail: Detail::Drugs(duplicate),
+        });
+    }
+    if !unknown.is_empty() {
+        added.push(Warning {
+            rule: RuleId::IntUnknown,
+            detail: Detail::Unknown(unknown),
+        });
+    }
+    if !added.is_empty() {
+        advice.warnings.extend(added);
+        // Stable: within a severity the table's order stays, the added ones follow.
+        advice.warnings.sort_by_key(Warning::severity);
+    }
+    advice
+}
+
+fn push_once(list: &mut Vec<String>, name: String) {
+    if !list.contains(&name) {
+        list.push(name);
     }
 }
 

@@ -155,6 +155,22 @@ rule_ids! {
     FluOk = "LF-FLU-OK", "LF Adviezen", INFO;
     /// LF-LIVE-VACCINES: no live vaccines such as yellow fever, MMR, BCG (LF, Adviezen).
     LiveVaccines = "LF-LIVE-VACCINES", "LF Adviezen", CAUTION;
+
+    // Checks of a prescription, a co-medication list, an estimate (SCOPE).
+    /// RX-ABOVE-MAX: prescribed daily dose above the patient's maximum: a hard stop.
+    RxAboveMax = "RX-ABOVE-MAX", "SCOPE", CONTRA;
+    /// RX-EXCEPTIONAL: prescribed dose in the exceptional range.
+    RxExceptional = "RX-EXCEPTIONAL", "SCOPE", CAUTION;
+    /// RX-BELOW-START: prescribed dose below the start range (or, for `ra`, below 100 mg).
+    RxBelowStart = "RX-BELOW-START", "SCOPE", CAUTION;
+    /// RX-NOT-DELIVERABLE: not a dose the graduated syringe delivers (SmPC; 10 mg marks assumed).
+    RxNotDeliverable = "RX-NOT-DELIVERABLE", "SCOPE", CAUTION;
+    /// INT-DUPLICATE: the co-medication is anakinra itself.
+    IntDuplicate = "INT-DUPLICATE", "SCOPE", CAUTION;
+    /// INT-UNKNOWN: a co-medication the tool does not know: not checked.
+    IntUnknown = "INT-UNKNOWN", "SCOPE", CAUTION;
+    /// EGFR-AGE: bedside Schwartz used outside 1–18 years, where it is not validated.
+    EgfrAge = "EGFR-AGE", "SCOPE", CAUTION;
 }
 
 impl fmt::Display for RuleId {

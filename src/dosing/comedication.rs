@@ -1,0 +1,224 @@
+//! Co-medication: the drugs of KF Interacties by generic and usual Dutch brand names, and what
+//! each one triggers (KF-INT-TNF, KF-INT-LIVE, INT-DUPLICATE); an unknown name is never
+//! reassuring (INT-UNKNOWN).
+
+/// What a known drug is, for the interaction rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// A TNF-α antagonist: KF-INT-TNF (and, being immunosuppressive, KF-INT-LIVE).
+    TnfAntagonist,
+    /// Another immunosuppressant of KF Interacties: KF-INT-LIVE.
+    Immunosuppressant,
+    /// Anakinra itself: INT-DUPLICATE.
+    Anakinra,
+}
+
+/// KF Interacties: names (generic first, then brands), their generic name and class.
+const CATALOGUE: &[(&str, &str, Class)] = &[
+    ("etanercept", "etanercept", Class::TnfAntagonist),
+    ("enbrel", "etanercept", Class::TnfAntagonist),
+    ("benepali", "etanercept", Class::TnfAntagonist),
+    ("erelzi", "etanercept", Class::TnfAntagonist),
+    ("nepexto", "etanercept", Class::TnfAntagonist),
+    ("adalimumab", "adalimumab", Class::TnfAntagonist),
+    ("humira", "adalimumab", Class::TnfAntagonist),
+    ("amgevita", "adalimumab", Class::TnfAntagonist),
+    ("hyrimoz", "adalimumab", Class::TnfAntagonist),
+    ("imraldi", "adalimumab", Class::TnfAntagonist),
+    ("hulio", "adalimumab", Class::TnfAntagonist),
+    ("idacio", "adalimumab", Class::TnfAntagonist),
+    ("yuflyma", "adalimumab", Class::TnfAntagonist),
+    ("infliximab", "infliximab", Class::TnfAntagonist),
+    ("remicade", "infliximab", Class::TnfAntagonist),
+    ("inflectra", "infliximab", Class::TnfAntagonist),
+    ("remsima", "infliximab", Class::TnfAntagonist),
+    ("flixabi", "infliximab", Class::TnfAntagonist),
+    ("zessly", "infliximab", Class::TnfAntagonist),
+    ("golimumab", "golimumab", Class::TnfAntagonist),
+    ("simponi", "golimumab", Class::TnfAntagonist),
+    (
+        "certolizumab pegol",
+        "certolizumab pegol",
+        Class::TnfAntagonist,
+    ),
+    ("certolizumab", "certolizumab pegol", Class::TnfAntagonist),
+    ("cimzia", "certolizumab pegol", Class::TnfAntagonist),
+    ("abatacept", "abatacept", Class::Immunosuppressant),
+    ("orencia", "abatacept", Class::Immunosuppressant),
+    ("canakinumab", "canakinumab", Class::Immunosuppressant),
+    ("ilaris", "canakinumab", Class::Immunosuppressant),
+    ("leflunomide", "leflunomide", Class::Immunosuppressant),
+    ("arava", "leflunomide", Class::Immunosuppressant),
+    ("methotrexate", "methotrexate", Class::Immunosuppressant),
+    ("methotrexaat", "methotrexate", Class::Immunosuppressant),
+    ("mtx", "methotrexate", Class::Immunosuppressant),
+    ("emthexate", "methotrexate", Class::Immunosuppressant),
+    ("metoject", "methotrexate", Class::Immunosuppressant),
+    ("secukinumab", "secukinumab", Class::Immunosuppressant),
+    ("cosentyx", "secukinumab", Class::Immunosuppressant),
+    ("tocilizumab", "tocilizumab", Class::Immunosuppressant),
+    ("roactemra", "tocilizumab", Class::Immunosuppressant),
+    ("ustekinumab", "ustekinumab", Class::Immunosuppressant),
+    ("stelara", "ustekinumab", Class::Immunosuppressant),
+    ("anakinra", "anakinra", Class::Anakinra),
+    ("kineret", "anakinra", Class::Anakinra),
+];
+
+/// A co-medication as looked up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// A known drug: its generic name and class.
+    Known {
+        /// The generic name.
+        generic: &'static str,
+        /// What it triggers.
+        class: Class,
+    },
+    /// Not known: not checked; the nearest known name when one is close.
+    Unknown {
+        /// The name as given.
+        name: String,
+        /// A known name within a small edit distance.
+        nearest: Option<&'static str>,
+    },
+}
+
+/// Looks a name up, ignoring case and surrounding spaces (`Enbrel` is etanercept).
+pub fn lookup(name: &str) -> Lookup {
+    let key = name.trim().to_lowercase();
+    let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(&(_, generic, class)) = CATALOGUE.iter().find(|(n, _, _)| *n == key) {
+        return Lookup::Known { generic, class };
+    }
+    let nearest = CATALOGUE
+        .iter()
+        .map(|&(n, _, _)| (distance(&key, n), n))
+        .filter(|&(d, n)| d <= 2.max(n.len() / 4))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n);
+    Lookup::Unknown {
+        name: name.trim().to_string(),
+        nearest,
+    }
+}
+
+/// The Levenshtein distance between two short names.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let cost = usize::from(ca != cb);
+            let value = (diagonal + cost).min(above + 1).min(left + 1);
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = value;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+/// Splits a list of names given as one text: `,`, `;` or `|` separate them.
+pub fn split(list: &str) -> impl Iterator<Item = &str> {
+    list.split([',', ';', '|'])
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kf_int_tnf_brands_are_their_generic() {
+        assert_eq!(
+            lookup("Enbrel"),
+            Lookup::Known {
+                generic: "etanercept",
+                class: Class::TnfAntagonist
+            }
+        );
+        assert_eq!(
+            lookup(" HUMIRA "),
+            Lookup::Known {
+                generic: "adalimumab",
+                class: Class::TnfAntagonist
+            }
+        );
+        assert_eq!(
+            lookup("Certolizumab  Pegol"),
+            Lookup::Known {
+                generic: "certolizumab pegol",
+                class: Class::TnfAntagonist
+            }
+        );
+    }
+
+    #[test]
+    fn kf_int_live_immunosuppressants() {
+        assert_eq!(
+            lookup("methotrexaat"),
+            Lookup::Known {
+                generic: "methotrexate",
+                class: Class::Immunosuppressant
+            }
+        );
+        assert_eq!(
+            lookup("RoActemra"),
+            Lookup::Known {
+                generic: "tocilizumab",
+                class: Class::Immunosuppressant
+            }
+        );
+    }
+
+    #[test]
+    fn int_duplicate_anakinra_itself() {
+        assert_eq!(
+            lookup("Kineret"),
+            Lookup::Known {
+                generic: "anakinra",
+                class: Class::Anakinra
+            }
+        );
+    }
+
+    #[test]
+    fn int_unknown_with_the_nearest_name() {
+        assert_eq!(
+            lookup("etanercpet"),
+            Lookup::Unknown {
+                name: "etanercpet".into(),
+                nearest: Some("etanercept")
+            }
+        );
+        assert_eq!(
+            lookup("paracetamol"),
+            Lookup::Unknown {
+                name: "paracetamol".into(),
+                nearest: None
+            }
+        );
+    }
+
+    #[test]
+    fn lists_split_on_commas_semicolons_and_bars() {
+        assert_eq!(
+            split("Enbrel, mtx;;Kineret | x ").collect::<Vec<_>>(),
+            ["Enbrel", "mtx", "Kineret", "x"]
+        );
+    }
+}
