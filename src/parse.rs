@@ -560,3 +560,84 @@ mod tests {
         assert_eq!(shorten("a\u{7}"), "a\\u{7}");
     }
 }
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod counter_tests {
+    use super::*;
+    use jiff::civil::Date;
+
+    fn months(birth: Date, on: Date) -> u16 {
+        completed_months(birth, on).unwrap().months()
+    }
+
+    #[test]
+    fn a_month_is_completed_on_the_same_day_or_the_months_last_day() {
+        let d = Date::constant;
+        assert_eq!(months(d(2024, 1, 31), d(2024, 2, 28)), 0);
+        assert_eq!(months(d(2024, 1, 31), d(2024, 2, 29)), 1); // leap year: last day of February
+        assert_eq!(months(d(2025, 1, 31), d(2025, 2, 28)), 1);
+        assert_eq!(months(d(2020, 2, 29), d(2021, 2, 28)), 12);
+        assert_eq!(months(d(2020, 2, 29), d(2021, 2, 27)), 11);
+        assert_eq!(months(d(2020, 5, 15), d(2020, 6, 14)), 0);
+        assert_eq!(months(d(2020, 5, 15), d(2020, 6, 15)), 1);
+        assert_eq!(months(d(2020, 5, 15), d(2020, 5, 15)), 0);
+        assert_eq!(
+            completed_months(d(2030, 1, 1), d(2026, 1, 1)),
+            Err(Problem::BirthAfterDate)
+        );
+    }
+
+    #[test]
+    fn dates_in_both_orders_and_no_such_days() {
+        assert_eq!(date("2020-02-29"), Ok(Date::constant(2020, 2, 29)));
+        assert_eq!(date("29-02-2020"), Ok(Date::constant(2020, 2, 29)));
+        assert_eq!(date("2026-02-30"), Err(Problem::NoSuchDay));
+        assert_eq!(date("2021-02-29"), Err(Problem::NoSuchDay));
+        assert_eq!(date("2026/01/01"), Err(Problem::NotADate));
+        assert_eq!(date("2026-1-1"), Err(Problem::NotADate));
+        assert_eq!(date("+026-01-01"), Err(Problem::NotADate));
+        assert_eq!(date(""), Err(Problem::Empty));
+    }
+
+    #[test]
+    fn doses_in_mg_only() {
+        assert_eq!(dose("40").unwrap().centi(), 4000);
+        assert_eq!(dose("40mg").unwrap().centi(), 4000);
+        assert_eq!(dose("12,5 MG").unwrap().centi(), 1250);
+        assert_eq!(dose("40 mg/kg"), Err(Problem::WrongUnit("mg/kg".into())));
+        assert_eq!(dose("0.3ml"), Err(Problem::WrongUnit("ml".into())));
+        assert_eq!(dose("1g"), Err(Problem::WrongUnit("g".into())));
+        assert_eq!(dose("0"), Err(Problem::Zero));
+        assert_eq!(dose("10000.01"), Err(Problem::TooLarge));
+    }
+
+    #[test]
+    fn heights_in_cm_40_to_250() {
+        assert_eq!(height("104,5 cm").unwrap().centi(), 10_450);
+        assert_eq!(height("40").unwrap().centi(), 4000);
+        assert_eq!(height("39.99"), Err(Problem::OutOfRange));
+        assert_eq!(height("1.04m"), Err(Problem::WrongUnit("m".into())));
+    }
+
+    #[test]
+    fn creatinine_needs_its_unit() {
+        assert_eq!(creatinine("181umol/l").unwrap().centi_floor(), 18_100);
+        assert_eq!(creatinine("181 µmol/L").unwrap().centi_floor(), 18_100);
+        assert_eq!(creatinine("181 μmol/l").unwrap().centi_floor(), 18_100);
+        // 0.5 mg/dl x 88.4 = 44.2 umol/l
+        assert_eq!(creatinine("0.5 mg/dl").unwrap().centi_floor(), 4420);
+        assert_eq!(creatinine("0.5"), Err(Problem::MissingUnit));
+        assert_eq!(
+            creatinine("181 mmol/l"),
+            Err(Problem::WrongUnit("mmol/l".into()))
+        );
+        assert_eq!(creatinine("4.99umol/l"), Err(Problem::OutOfRange));
+        assert_eq!(creatinine("2000.01umol/l"), Err(Problem::OutOfRange));
+    }
+}

@@ -96,7 +96,7 @@ fn centi_text(centi: i64) -> String {
     format!("{sign}{text} mg")
 }
 
-/// Every rule id the advice names: reasons, phase rules and warnings.
+/// Every rule id the advice names: reasons, phase rules, warnings and the prescription's rules.
 fn named(advice: &Advice) -> Vec<RuleId> {
     let phase_rules = advice.phases.iter().flat_map(|p| p.rules.iter().copied());
     advice
@@ -105,6 +105,12 @@ fn named(advice: &Advice) -> Vec<RuleId> {
         .copied()
         .chain(phase_rules)
         .chain(advice.warnings.iter().map(|w| w.rule))
+        .chain(
+            advice
+                .prescribed
+                .iter()
+                .flat_map(|p| p.rules.iter().copied()),
+        )
         .collect()
 }
 
@@ -117,8 +123,19 @@ pub fn check(case: &Case<'_>) -> Vec<Mismatch> {
             got: "an id".to_string(),
         }];
     }
-    let patient = match request::patient(&case.input.fields()) {
-        Ok(patient) => patient,
+    if case.input.dob.is_some() && case.input.on.is_none() {
+        return vec![Mismatch {
+            field: "input.on".to_string(),
+            expected: "a date of calculation with dob, so the case gives the same age every day"
+                .to_string(),
+            got: "none".to_string(),
+        }];
+    }
+    // `today` is never asked: a case with `dob` carries `on`.
+    let request = match request::request(&case.input.fields(), || {
+        jiff::civil::Date::constant(2000, 1, 1)
+    }) {
+        Ok(request) => request,
         Err(err) => {
             return vec![Mismatch {
                 field: "input".to_string(),
@@ -127,7 +144,10 @@ pub fn check(case: &Case<'_>) -> Vec<Mismatch> {
             }];
         }
     };
-    compare(&case.expect, &dosing::advise(&patient))
+    compare(
+        &case.expect,
+        &dosing::assess(&request.patient, &request.extras),
+    )
 }
 
 /// The differences between an expectation and an advice.

@@ -428,3 +428,238 @@ fn indication_names_parse_in_any_case() {
     assert!("caps".parse::<Indication>().is_err());
     assert!("".parse::<Indication>().is_err());
 }
+
+fn assess_with(p: Patient, extras: &Extras) -> Advice {
+    assess(&p, extras)
+}
+
+fn dose(p: Patient, mg_centi: u32) -> Prescribed {
+    let extras = Extras {
+        prescribed: Some(Milligrams::from_centi(mg_centi)),
+        ..Extras::default()
+    };
+    assess_with(p, &extras).prescribed.unwrap()
+}
+
+// 20 kg, 5 y, sJIA: start 20-40, escalation 60-80, exceptional 80-160 mg.
+fn child_20kg() -> Patient {
+    patient(2000, 60, Sjia, Some(90.0), false)
+}
+
+#[test]
+fn rx_classes_in_the_issues_order() {
+    let class = |mg: u32| dose(child_20kg(), mg * 100).class.unwrap();
+    assert_eq!(class(20), RxClass::Start);
+    assert_eq!(class(40), RxClass::Start);
+    assert_eq!(class(50), RxClass::Between);
+    assert_eq!(class(60), RxClass::Escalation);
+    assert_eq!(class(80), RxClass::Escalation);
+    assert_eq!(class(90), RxClass::Exceptional);
+    assert_eq!(class(160), RxClass::Exceptional);
+    assert_eq!(class(10), RxClass::BelowStart);
+    assert_eq!(class(170), RxClass::AboveMaximum);
+}
+
+#[test]
+fn rx_start_wins_where_ranges_coincide() {
+    // 60 kg: start 60-100, escalation 100-100: 100 mg is `start`, the first that fits.
+    let p = patient(6000, 200, Sjia, Some(90.0), false);
+    assert_eq!(dose(p, 10_000).class, Some(RxClass::Start));
+}
+
+#[test]
+fn rx_above_max_is_a_hard_stop_with_the_verdict_unchanged() {
+    let p = child_20kg();
+    let advice = assess_with(
+        p,
+        &Extras {
+            prescribed: Some(Milligrams::whole(210)),
+            ..Extras::default()
+        },
+    );
+    assert_eq!(advice.verdict, Verdict::Advised);
+    assert!(advice.refused());
+    let rx = advice.prescribed.as_ref().unwrap();
+    assert_eq!(rx.rules, [RuleId::RxAboveMax, RuleId::RxNotDeliverable]);
+    // nearest below: the largest deliverable not above 160 mg (the maximum); none above.
+    assert_eq!(rx.nearest_below, Some(Milligrams::whole(160)));
+    assert_eq!(rx.nearest_above, None);
+    // (160 - 210) / 210 = -23.809...% -> -23.80 (truncated toward zero)
+    assert_eq!(rx.deviation_below().unwrap().centi(), -2380);
+    let w = advice.warnings.first().unwrap();
+    assert_eq!(
+        (w.rule, w.severity()),
+        (RuleId::RxAboveMax, Severity::Contraindication)
+    );
+}
+
+#[test]
+fn rx_not_deliverable_45_mg_between_40_and_50() {
+    let rx = dose(child_20kg(), 4500);
+    assert_eq!(rx.class, Some(RxClass::Between));
+    assert!(!rx.deliverable);
+    assert_eq!(rx.rules, [RuleId::RxNotDeliverable]);
+    assert_eq!(
+        (rx.nearest_below, rx.nearest_above),
+        (Some(Milligrams::whole(40)), Some(Milligrams::whole(50)))
+    );
+    // (40 - 45) / 45 = -11.111% and (50 - 45) / 45 = +11.111%
+    assert_eq!(
+        (
+            rx.deviation_below().unwrap().centi(),
+            rx.deviation_above().unwrap().centi()
+        ),
+        (-1111, 1111)
+    );
+}
+
+#[test]
+fn rx_deliverable_dose_has_no_nearest() {
+    let rx = dose(child_20kg(), 5000);
+    assert!(rx.deliverable);
+    assert!(rx.rules.is_empty());
+    assert_eq!((rx.nearest_below, rx.nearest_above), (None, None));
+    assert_eq!(
+        rx.dose.per_kg(Kilograms::from_centi(2000).unwrap()).centi(),
+        250
+    );
+}
+
+#[test]
+fn rx_nearest_above_never_past_the_maximum() {
+    // 10 kg: maximum 80 mg; 79 mg -> below 70, above 80 (= maximum, allowed); 80.5 above max.
+    let p = patient(1000, 60, Sjia, Some(90.0), false);
+    let rx = dose(p, 7900);
+    assert_eq!(
+        (rx.nearest_below, rx.nearest_above),
+        (Some(Milligrams::whole(70)), Some(Milligrams::whole(80)))
+    );
+    let rx = dose(p, 8050);
+    assert_eq!(rx.class, Some(RxClass::AboveMaximum));
+    assert_eq!(
+        (rx.nearest_below, rx.nearest_above),
+        (Some(Milligrams::whole(80)), None)
+    );
+}
+
+#[test]
+fn rx_exceptional_and_rx_below_start_are_cautions() {
+    let rx = dose(child_20kg(), 10_000);
+    assert_eq!(rx.rules, [RuleId::RxExceptional]);
+    assert_eq!(RuleId::RxExceptional.severity(), Some(Severity::Caution));
+    let rx = dose(child_20kg(), 1500);
+    assert_eq!(rx.class, Some(RxClass::BelowStart));
+    assert_eq!(rx.rules, [RuleId::RxBelowStart, RuleId::RxNotDeliverable]);
+    // 15 mg: no deliverable dose at or below it; 20 mg above.
+    assert_eq!(
+        (rx.nearest_below, rx.nearest_above),
+        (None, Some(Milligrams::whole(20)))
+    );
+}
+
+#[test]
+fn rx_for_ra_standard_below_and_above() {
+    let p = patient(7000, 480, Ra, Some(90.0), false);
+    assert_eq!(dose(p, 10_000).class, Some(RxClass::Standard));
+    assert_eq!(dose(p, 5000).class, Some(RxClass::BelowStandard));
+    assert_eq!(dose(p, 5000).rules, [RuleId::RxBelowStart]);
+    assert_eq!(dose(p, 12_000).class, Some(RxClass::AboveMaximum));
+}
+
+#[test]
+fn rx_on_a_refused_patient_keeps_the_dose_without_a_class() {
+    let p = patient(999, 60, Sjia, None, false);
+    let advice = assess_with(
+        p,
+        &Extras {
+            prescribed: Some(Milligrams::whole(40)),
+            ..Extras::default()
+        },
+    );
+    let rx = advice.prescribed.as_ref().unwrap();
+    assert_eq!((rx.class, rx.rules.len()), (None, 0));
+    assert!(advice.refused());
+    assert!(advice.warnings.is_empty());
+}
+
+fn comed(names: &[&str]) -> Advice {
+    let extras = Extras {
+        comedication: names.iter().map(|n| (*n).to_string()).collect(),
+        ..Extras::default()
+    };
+    assess_with(child_20kg(), &extras)
+}
+
+fn detail(advice: &Advice, rule: RuleId) -> Detail {
+    advice
+        .warnings
+        .iter()
+        .find(|w| w.rule == rule)
+        .unwrap()
+        .detail
+        .clone()
+}
+
+#[test]
+fn kf_int_tnf_names_the_brand_as_its_generic_once() {
+    let advice = comed(&["Enbrel", "etanercept", "Humira"]);
+    assert_eq!(
+        detail(&advice, RuleId::IntTnf),
+        Detail::Drugs(vec!["etanercept".into(), "adalimumab".into()])
+    );
+    assert_eq!(
+        advice
+            .warnings
+            .iter()
+            .filter(|w| w.rule == RuleId::IntTnf)
+            .count(),
+        1
+    );
+    assert_eq!(advice.verdict, Verdict::Advised);
+}
+
+#[test]
+fn kf_int_live_names_every_immunosuppressant() {
+    let advice = comed(&["methotrexaat", "Humira"]);
+    assert_eq!(
+        detail(&advice, RuleId::IntLive),
+        Detail::Drugs(vec!["methotrexate".into(), "adalimumab".into()])
+    );
+    assert_eq!(
+        detail(&advice, RuleId::IntTnf),
+        Detail::Drugs(vec!["adalimumab".into()])
+    );
+}
+
+#[test]
+fn int_duplicate_and_int_unknown() {
+    let advice = comed(&["Kineret", "etanercpet"]);
+    assert_eq!(
+        detail(&advice, RuleId::IntDuplicate),
+        Detail::Drugs(vec!["Kineret".into()])
+    );
+    assert_eq!(
+        detail(&advice, RuleId::IntUnknown),
+        Detail::Unknown(vec![("etanercpet".into(), Some("etanercept"))])
+    );
+    // The added cautions sit with the other cautions, before the information.
+    let severities: Vec<Severity> = advice.warnings.iter().map(Warning::severity).collect();
+    assert!(severities.is_sorted());
+}
+
+#[test]
+fn egfr_age_caution_outside_1_to_18_years() {
+    use crate::units::{Centimetres, Creatinine};
+    let e = Egfr::bedside_schwartz(
+        Centimetres::from_centi(7000).unwrap(),
+        Creatinine::from_umol_per_l(30.0).unwrap(),
+    );
+    let mut p = patient(1000, 10, Sjia, Some(e.value.get()), false);
+    let extras = Extras {
+        egfr: Some(e),
+        ..Extras::default()
+    };
+    assert!(warning_ids(&assess(&p, &extras)).contains(&RuleId::EgfrAge));
+    p.age = AgeMonths::new(12).unwrap();
+    assert!(!warning_ids(&assess(&p, &extras)).contains(&RuleId::EgfrAge));
+}

@@ -1,0 +1,733 @@
+//! At the pharmacy counter: prescriptions, eGFR, date of birth, Dutch, co-medication, the taper
+//! plan, rules and completions, through the binary.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+#![allow(clippy::float_cmp)] // JSON numbers with at most 2 decimals, compared exactly
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn anakinra() -> Command {
+    let mut cmd = Command::cargo_bin("anakinra").unwrap();
+    for var in [
+        "NO_COLOR",
+        "TERM",
+        "ANAKINRA_LANG",
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+fn json(args: &[&str], code: i32) -> Value {
+    let out = anakinra()
+        .arg("dose")
+        .args(args)
+        .args(["--format", "json"])
+        .assert()
+        .code(code)
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+const CHILD: [&str; 8] = [
+    "--weight",
+    "20",
+    "--age",
+    "5y",
+    "--indication",
+    "sjia",
+    "--gfr",
+    "90",
+];
+
+fn child(extra: &[&str]) -> Vec<String> {
+    CHILD.iter().chain(extra).map(ToString::to_string).collect()
+}
+
+fn args(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn rx_50_mg_is_between_and_deliverable() {
+    let r = json(&args(&child(&["--dose", "50"])), 0);
+    let p = &r["prescribed"];
+    assert_eq!(p["class"], "between");
+    assert_eq!(p["mg"], 50.0);
+    assert_eq!(p["mg_per_kg"], 2.5);
+    assert_eq!(p["deliverable"], true);
+    assert_eq!(p["rules"], serde_json::json!([]));
+    for key in [
+        "nearest_below",
+        "nearest_above",
+        "deviation_below_pct",
+        "deviation_above_pct",
+    ] {
+        assert!(p[key].is_null(), "{key}");
+    }
+}
+
+#[test]
+fn rx_not_deliverable_45_mg_names_40_and_50() {
+    let r = json(&args(&child(&["--dose", "45mg"])), 0);
+    let p = &r["prescribed"];
+    assert_eq!(
+        (p["nearest_below"].as_f64(), p["nearest_above"].as_f64()),
+        (Some(40.0), Some(50.0))
+    );
+    assert_eq!(
+        (
+            p["deviation_below_pct"].as_f64(),
+            p["deviation_above_pct"].as_f64()
+        ),
+        (Some(-11.11), Some(11.11))
+    );
+    assert_eq!(p["rules"], serde_json::json!(["RX-NOT-DELIVERABLE"]));
+    assert!(
+        r["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["rule"] == "RX-NOT-DELIVERABLE")
+    );
+}
+
+#[test]
+fn rx_above_max_210_mg_exits_1_with_the_verdict_unchanged() {
+    let r = json(&args(&child(&["--dose", "210"])), 1);
+    assert_eq!(r["verdict"], "advised");
+    assert_eq!(r["prescribed"]["class"], "above_maximum");
+    assert_eq!(r["warnings"][0]["rule"], "RX-ABOVE-MAX");
+    assert_eq!(r["warnings"][0]["severity"], "contraindication");
+    anakinra()
+        .arg("dose")
+        .args(args(&child(&["--dose", "210"])))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("Prescription: REFUSED"));
+}
+
+#[test]
+fn rx_on_a_refused_patient_keeps_mg_and_has_no_class() {
+    let r = json(
+        &[
+            "--weight",
+            "9",
+            "--age",
+            "2y",
+            "--indication",
+            "sjia",
+            "--dose",
+            "40",
+        ],
+        1,
+    );
+    assert_eq!(r["prescribed"]["mg"], 40.0);
+    assert!(r["prescribed"]["class"].is_null());
+}
+
+#[test]
+fn rx_dose_in_other_units_is_refused() {
+    for bad in ["40mg/kg", "0.3 ml", "1g", "-40", "0"] {
+        anakinra()
+            .arg("dose")
+            .args(args(&child(&["--dose", bad])))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::starts_with("error: --dose: "));
+    }
+}
+
+#[test]
+fn egfr_100_cm_181_umol_is_20_17_and_contraindicated() {
+    let r = json(
+        &[
+            "--weight",
+            "15",
+            "--age",
+            "4y",
+            "--indication",
+            "sjia",
+            "--height",
+            "100",
+            "--creatinine",
+            "181umol/l",
+        ],
+        1,
+    );
+    assert_eq!(r["verdict"], "contraindicated");
+    assert_eq!(r["reasons"][0]["rule"], "KF-RENAL-CI");
+    assert_eq!(r["egfr"]["value"], 20.17);
+    assert_eq!(r["input"]["gfr"], 20.17);
+    assert_eq!(r["egfr"]["height_cm"], 100.0);
+    assert_eq!(r["egfr"]["creatinine_umol_l"], 181.0);
+    assert!(r["egfr"]["formula"].as_str().unwrap().contains("0.413"));
+    anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "15",
+            "--age",
+            "4y",
+            "--indication",
+            "sjia",
+            "--height",
+            "100",
+            "--creatinine",
+            "181 µmol/L",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("eGFR 20.1 ml/min/1.73 m2"));
+}
+
+#[test]
+fn egfr_without_a_creatinine_unit_is_refused() {
+    anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "15",
+            "--age",
+            "4y",
+            "--indication",
+            "sjia",
+            "--height",
+            "100",
+            "--creatinine",
+            "0.5",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("--creatinine")
+                .and(predicate::str::contains("unit is required")),
+        );
+}
+
+#[test]
+fn egfr_and_gfr_together_is_a_usage_error() {
+    anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "15",
+            "--age",
+            "4y",
+            "--indication",
+            "sjia",
+            "--gfr",
+            "90",
+            "--height",
+            "100",
+            "--creatinine",
+            "40umol/l",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn egfr_age_caution_under_1_year() {
+    // 70 cm, 20 umol/l: 20 / 88.4 = 0.22624 mg/dl; 0.413 x 70 = 28.91; 28.91 / 0.22624 = 127.782
+    let r = json(
+        &[
+            "--weight",
+            "9",
+            "--age",
+            "10m",
+            "--indication",
+            "sjia",
+            "--height",
+            "70",
+            "--creatinine",
+            "20umol/l",
+        ],
+        1,
+    );
+    assert_eq!(r["egfr"]["value"], 127.78);
+    // 9 kg: not covered anyway, so no warnings; at 10 kg and 10 months: advised, with the caution.
+    let r = json(
+        &[
+            "--weight",
+            "10",
+            "--age",
+            "10m",
+            "--indication",
+            "sjia",
+            "--height",
+            "70",
+            "--creatinine",
+            "20umol/l",
+        ],
+        0,
+    );
+    assert!(
+        r["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["rule"] == "EGFR-AGE")
+    );
+}
+
+#[test]
+fn dob_29_february_is_12_months_on_28_february() {
+    let r = json(
+        &[
+            "--weight",
+            "10",
+            "--dob",
+            "2020-02-29",
+            "--on",
+            "2021-02-28",
+            "--indication",
+            "sjia",
+        ],
+        0,
+    );
+    assert_eq!(r["input"]["age_months"], 12);
+    assert_eq!(
+        (r["input"]["dob"].as_str(), r["input"]["on"].as_str()),
+        (Some("2020-02-29"), Some("2021-02-28"))
+    );
+    anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "10",
+            "--dob",
+            "29-02-2020",
+            "--on",
+            "28-02-2021",
+            "--indication",
+            "sjia",
+        ])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "1 year (born 2020-02-29, on 2021-02-28)",
+        ));
+}
+
+#[test]
+fn dob_in_the_future_or_impossible_is_refused() {
+    for (dob, phrase) in [
+        ("2030-01-01", "after the date"),
+        ("2026-02-30", "does not exist"),
+        ("2026/01/01", "not a date"),
+    ] {
+        anakinra()
+            .args([
+                "dose",
+                "--weight",
+                "10",
+                "--dob",
+                dob,
+                "--on",
+                "2026-11-26",
+                "--indication",
+                "sjia",
+            ])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(
+                predicate::str::starts_with("error: --dob: ").and(predicate::str::contains(phrase)),
+            );
+    }
+}
+
+#[test]
+fn age_and_dob_together_is_a_usage_error() {
+    anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "10",
+            "--age",
+            "2y",
+            "--dob",
+            "2024-01-01",
+            "--indication",
+            "sjia",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn dutch_throughout_including_errors() {
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "12.3",
+            "--age",
+            "3y",
+            "--indication",
+            "sjia",
+            "--gfr",
+            "95",
+            "--lang",
+            "nl",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for phrase in [
+        "Patiënt: 12,3 kg, 3 jaar",
+        "Oordeel: DOSISADVIES",
+        "36,9-49,2 mg",
+        "Let op",
+        "Informatie",
+        "Bronnen",
+        "ontraden",
+        "begindosis",
+    ] {
+        assert!(text.contains(phrase), "missing {phrase:?}");
+    }
+    for english in [
+        "Verdict",
+        "Cautions",
+        "Information",
+        "Sources",
+        "discouraged",
+        "starting dose",
+    ] {
+        assert!(
+            !text.contains(english),
+            "English {english:?} in Dutch output"
+        );
+    }
+    anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "25lb",
+            "--age",
+            "5y",
+            "--indication",
+            "sjia",
+            "--lang",
+            "nl",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "fout: --weight: '25lb': gewicht wordt in kg ingevoerd",
+        ));
+    let r = json(
+        &[
+            "--weight",
+            "30",
+            "--age",
+            "8y",
+            "--indication",
+            "sjia",
+            "--lang",
+            "nl",
+        ],
+        0,
+    );
+    assert_eq!(r["verdict"], "advised");
+    assert_eq!(
+        r["phases"][1]["when"],
+        "bij weinig effect of ernstige vormen, op geleide van de respons"
+    );
+}
+
+#[test]
+fn dutch_from_the_environment_in_posix_order() {
+    let run = |env: &[(&str, &str)]| {
+        let mut cmd = anakinra();
+        cmd.args([
+            "dose",
+            "--weight",
+            "12",
+            "--age",
+            "3y",
+            "--indication",
+            "sjia",
+        ]);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(run(&[("LANG", "nl_NL.UTF-8")]).starts_with("Patiënt:"));
+    assert!(run(&[("LANG", "nl_NL.UTF-8"), ("LC_ALL", "en_GB.UTF-8")]).starts_with("Patient:"));
+    assert!(run(&[("LC_ALL", "en_GB.UTF-8"), ("ANAKINRA_LANG", "nl")]).starts_with("Patiënt:"));
+    assert!(run(&[]).starts_with("Patient:"));
+}
+
+#[test]
+fn kf_int_tnf_enbrel_names_etanercept() {
+    let r = json(&args(&child(&["--comedication", "Enbrel"])), 0);
+    let tnf = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["rule"] == "KF-INT-TNF")
+        .unwrap();
+    assert!(tnf["text"].as_str().unwrap().contains("etanercept"));
+    assert!(tnf["text"].as_str().unwrap().contains("discouraged"));
+    assert_eq!(r["input"]["comedication"], serde_json::json!(["Enbrel"]));
+    assert_eq!(r["verdict"], "advised");
+}
+
+#[test]
+fn int_unknown_suggests_the_nearest_name_and_int_duplicate_flags_kineret() {
+    let r = json(&args(&child(&["--comedication", "etanercpet,Kineret"])), 0);
+    let rules: Vec<&str> = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"INT-UNKNOWN") && rules.contains(&"INT-DUPLICATE"));
+    let unknown = r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["rule"] == "INT-UNKNOWN")
+        .unwrap();
+    assert!(
+        unknown["text"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean etanercept?")
+    );
+}
+
+#[test]
+fn taper_ics_is_valid_rfc_5545_with_14_events() {
+    let out = anakinra()
+        .args([
+            "taper",
+            "--from",
+            "2026-12-01",
+            "--dose",
+            "40",
+            "--format",
+            "ics",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.ends_with("\r\n"));
+    assert!(!text.replace("\r\n", "").contains('\n'), "bare LF");
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "line of {} octets: {line}", line.len());
+    }
+    let unfolded = text.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.first(), Some(&"BEGIN:VCALENDAR"));
+    assert_eq!(lines.last(), Some(&"END:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0"));
+    assert!(lines.iter().any(|l| l.starts_with("PRODID:")));
+    assert_eq!(lines.iter().filter(|l| **l == "BEGIN:VEVENT").count(), 14);
+    assert_eq!(lines.iter().filter(|l| **l == "END:VEVENT").count(), 14);
+    let mut uids = std::collections::HashSet::new();
+    for event in unfolded.split("BEGIN:VEVENT\r\n").skip(1) {
+        let event = event.split("END:VEVENT").next().unwrap();
+        let uid = event.lines().find(|l| l.starts_with("UID:")).expect("UID");
+        assert!(uids.insert(uid.to_string()), "duplicate {uid}");
+        let stamp = event
+            .lines()
+            .find(|l| l.starts_with("DTSTAMP:"))
+            .expect("DTSTAMP")
+            .trim_end();
+        assert_eq!(stamp.len(), "DTSTAMP:20261126T101010Z".len());
+        assert!(stamp.ends_with('Z'));
+        assert!(
+            event
+                .lines()
+                .any(|l| l.starts_with("DTSTART;VALUE=DATE:2026"))
+        );
+    }
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20261201\r\n"));
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20261227\r\n"));
+    assert!(!unfolded.contains("DTSTART;VALUE=DATE:20261229\r\n"));
+}
+
+#[test]
+fn taper_text_and_json() {
+    anakinra()
+        .args(["taper", "--from", "01-12-2026", "--dose", "40mg"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "2026-12-01  40 mg (injection 1/14)",
+        ))
+        .stdout(predicate::str::contains("2026-12-29  stop"));
+    let out = anakinra()
+        .args([
+            "taper",
+            "--from",
+            "2026-12-01",
+            "--dose",
+            "40",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let t: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(t["injections"].as_array().unwrap().len(), 14);
+    assert_eq!(t["stop_from"], "2026-12-29");
+    assert_eq!(t["rule"], "KF-TAPER");
+    anakinra()
+        .args(["taper", "--from", "2026-02-30", "--dose", "40"])
+        .assert()
+        .code(2)
+        .stdout("");
+}
+
+#[test]
+fn rules_lists_every_rule_id() {
+    let out = anakinra()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    for id in [
+        "KF-CAP-100",
+        "KF-PK",
+        "LF-ADULT",
+        "RX-ABOVE-MAX",
+        "INT-UNKNOWN",
+        "EGFR-AGE",
+        "SCOPE-RA-ADULT",
+    ] {
+        assert!(ids.contains(&id), "{id}");
+    }
+    let pk = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["rule"] == "KF-PK")
+        .unwrap();
+    assert!(pk["text"].as_str().unwrap().contains("0.089"));
+    anakinra()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("KF-CAP-100"));
+    anakinra()
+        .args(["rules", "--lang", "nl"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("standaardmaximum 100 mg/dag"));
+}
+
+#[test]
+fn completions_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        anakinra()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("anakinra"));
+    }
+}
+
+#[test]
+fn every_subcommand_help_ends_with_examples() {
+    for sub in [
+        "dose",
+        "batch",
+        "check",
+        "taper",
+        "rules",
+        "completions",
+        "schema",
+    ] {
+        anakinra()
+            .args([sub, "--help"])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("Examples:"));
+    }
+}
+
+#[test]
+fn batch_takes_the_counter_fields() {
+    let input = concat!(
+        r#"{"id": "rx", "weight": 20, "age": "5y", "indication": "sjia", "gfr": 90, "dose": "45mg"}"#,
+        "\n",
+        r#"{"id": "egfr", "weight": 15, "age": "4y", "indication": "sjia", "height": 100, "creatinine": "181umol/l"}"#,
+        "\n",
+        r#"{"id": "dob", "weight": 10, "dob": "2020-02-29", "on": "2021-02-28", "indication": "sjia", "comedication": ["Enbrel", "mtx"]}"#,
+        "\n",
+        r#"{"id": "both", "weight": 15, "age": "4y", "indication": "sjia", "gfr": 90, "height": 100, "creatinine": "40umol/l"}"#,
+        "\n",
+    );
+    let out = anakinra()
+        .args(["batch", "--detail", "full"])
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let records: Vec<Value> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records[0]["prescribed"]["nearest_below"], 40.0);
+    assert_eq!(records[1]["egfr"]["value"], 20.17);
+    assert_eq!(records[1]["verdict"], "contraindicated");
+    assert_eq!(records[2]["input"]["age_months"], 12);
+    assert_eq!(records[3]["error"]["field"], "gfr");
+
+    let brief = anakinra()
+        .arg("batch")
+        .write_stdin(input)
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let first: Value =
+        serde_json::from_str(String::from_utf8(brief).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["prescribed_class"], "between");
+
+    let csv = "id;weight;age;indication;gfr;dose;comedication\nA;20;5y;sjia;90;210;Enbrel|mtx\n";
+    anakinra()
+        .args(["batch", "--format", "csv"])
+        .write_stdin(csv)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(";above_maximum\n"));
+}
