@@ -15,21 +15,31 @@ INVALID = [
 ]
 
 
+# Rough median weight (kg) by completed year of age: random weights around it stay plausible
+# for the weight-for-age check (GROWTH-WFA), as a real clinic list would.
+MEDIAN_BY_YEAR = [8, 10.5, 12.5, 14.5, 16.5, 18.5, 21, 23, 26, 29, 32, 36, 40, 45, 50, 55, 58, 61]
+
+
+def plausible_weight(rng, months):
+    median = MEDIAN_BY_YEAR[min(months // 12, len(MEDIAN_BY_YEAR) - 1)]
+    return round(median * rng.uniform(0.85, 1.2), 2)
+
+
 def patient(rng, i):
     roll = rng.random()
     if roll < 0.05:
         p = dict(rng.choice(INVALID))
     elif roll < 0.15:  # refused: renal, age, weight, adult
         p = rng.choice([
-            {"weight": round(rng.uniform(10, 60), 2), "age": f"{rng.randint(1, 17)}y", "indication": "sjia", "gfr": round(rng.uniform(0, 29.9), 1)},
-            {"weight": round(rng.uniform(5, 9.99), 2), "age": f"{rng.randint(3, 7)}m", "indication": "caps-mild"},
+            (lambda y: {"weight": plausible_weight(rng, y * 12), "age": f"{y}y", "indication": "sjia", "gfr": round(rng.uniform(0, 29.9), 1)})(rng.randint(2, 17)),
+            {"weight": round(rng.uniform(6, 8.5), 2), "age": f"{rng.randint(4, 7)}m", "indication": "caps-mild"},
             {"weight": 70, "age": "40y", "indication": "ra", "dialysis": True},
         ])
     elif roll < 0.2:
         p = {"weight": round(rng.uniform(45, 110), 1), "age": f"{rng.randint(18, 80)}y", "indication": "ra", "gfr": rng.randint(30, 120)}
     else:
         months = rng.randint(8, 215)
-        p = {"weight": round(rng.uniform(10, 80), 2), "age": f"{months // 12}y{months % 12}m", "indication": rng.choice(INDICATIONS)}
+        p = {"weight": max(10, plausible_weight(rng, months)), "age": f"{months // 12}y{months % 12}m", "indication": rng.choice(INDICATIONS)}
         if rng.random() < 0.7:
             p["gfr"] = rng.randint(30, 140)
     p = {"id": f"P{i:07d}", **p}

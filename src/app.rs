@@ -59,11 +59,20 @@ fn language(choice: Option<LangChoice>) -> Lang {
     }
 }
 
-/// A closed pipe (`anakinra ... | head -1`) is a normal end.
+/// A closed pipe (`anakinra ... | head -1`) is a normal end, whether the write failed in our
+/// own code or inside serde_json.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .filter_map(|cause| cause.downcast_ref::<io::Error>())
-        .any(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    err.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<io::Error>()
+            .map(io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs a parsed command line; `Ok` carries the exit code.
@@ -135,12 +144,15 @@ fn dose(args: &DoseArgs, style: Style) -> Result<u8> {
             .iter()
             .map(|c| c.as_str().into())
             .collect(),
+        sex: args.sex.as_deref().map(Into::into),
+        confirm_weight: args.confirm_weight.then_some("true".into()),
         ..PatientFields::default()
     };
     let request = request::request(&fields, today)?;
     let assessed = Assessed {
         advice: dosing::assess(&request.patient, &request.extras),
         dob: request.dob,
+        sex: request.sex,
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {

@@ -80,7 +80,7 @@ impl RecordError {
 }
 
 /// The CSV columns accepted on input (also the JSON keys).
-pub const CSV_COLUMNS: [&str; 13] = [
+pub const CSV_COLUMNS: [&str; 15] = [
     "id",
     "weight",
     "age",
@@ -94,6 +94,8 @@ pub const CSV_COLUMNS: [&str; 13] = [
     "dialysis",
     "dose",
     "comedication",
+    "sex",
+    "confirm_weight",
 ];
 
 /// What every record of a run shares: the language of its texts and the date of today (for
@@ -448,6 +450,7 @@ fn assess(fields: &PatientFields<'_>, settings: Settings) -> Outcome {
     Ok(Assessed {
         advice: dosing::assess(&request.patient, &request.extras),
         dob: request.dob,
+        sex: request.sex,
     })
 }
 
@@ -728,8 +731,12 @@ fn csv_record(row: &Row, columns: &Columns, settings: Settings) -> (Option<Strin
         dialysis,
         dose,
         comedication,
+        sex,
+        confirm_weight,
     ] = cells;
     let fields = PatientFields {
+        sex,
+        confirm_weight,
         weight,
         age,
         age_months,

@@ -69,7 +69,7 @@ pub enum Command {
 ",
         exit_codes!()
     ))]
-    Dose(DoseArgs),
+    Dose(Box<DoseArgs>),
 
     /// Dose advice for many patients: JSON lines or CSV in, one record out per record in.
     #[command(after_help = concat!(
@@ -275,6 +275,14 @@ pub struct DoseArgs {
     /// The patient is on dialysis.
     #[arg(long)]
     pub dialysis: bool,
+
+    /// Sex, f or m, for the weight-for-age check (without it, the less extreme of the two).
+    #[arg(long, value_name = "f|m", allow_hyphen_values = true)]
+    pub sex: Option<String>,
+
+    /// The weight is right although implausible for the age (weight-for-age |z| > 5).
+    #[arg(long)]
+    pub confirm_weight: bool,
 
     /// A prescribed daily dose to check, in mg: 40 or 40mg.
     #[arg(long, value_name = "MG", allow_hyphen_values = true)]

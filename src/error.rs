@@ -35,6 +35,10 @@ pub enum Field {
     Dose,
     /// Co-medication names.
     Comedication,
+    /// Sex, for the weight-for-age check.
+    Sex,
+    /// The weight is confirmed although implausible for the age.
+    ConfirmWeight,
 }
 
 impl Field {
@@ -53,6 +57,8 @@ impl Field {
             Field::Dialysis => "dialysis",
             Field::Dose => "dose",
             Field::Comedication => "comedication",
+            Field::Sex => "sex",
+            Field::ConfirmWeight => "confirm_weight",
         }
     }
 
@@ -91,7 +97,7 @@ impl Field {
                 "a value with its unit, umol/l (or µmol/l) or mg/dl, from 5 to 2000 umol/l, e.g. 181umol/l or 0.5 mg/dl",
                 "een waarde met eenheid, umol/l (of µmol/l) of mg/dl, van 5 tot 2000 umol/l, bijv. 181umol/l of 0,5 mg/dl",
             ),
-            Field::Dialysis => lang.pick(
+            Field::Dialysis | Field::ConfirmWeight => lang.pick(
                 "true/false, yes/no, ja/nee, waar/onwaar or 1/0",
                 "ja/nee, waar/onwaar, true/false, yes/no of 1/0",
             ),
@@ -99,6 +105,7 @@ impl Field {
                 "a daily dose in mg above 0 and at most 10000, with at most 2 decimals, e.g. 40 or 40mg",
                 "een dagdosis in mg boven 0 en hoogstens 10000, met hoogstens 2 decimalen, bijv. 40 of 40mg",
             ),
+            Field::Sex => lang.pick("f or m (v or m)", "v of m (f of m)"),
             Field::Comedication => lang.pick(
                 "drug names separated by commas, e.g. etanercept, methotrexate",
                 "namen van geneesmiddelen gescheiden door komma's, bijv. etanercept, methotrexaat",
@@ -192,6 +199,9 @@ impl InputError {
                         "'{value}': weights are entered in kg, not '{unit}'; accepted: {accepted}"
                     )
                 }
+            }
+            Wrong::Value(problem @ Problem::Implausible { .. }) => {
+                format!("'{value}': {}", problem.message(lang))
             }
             Wrong::Value(problem) if nl => format!(
                 "'{value}': {}; geaccepteerd: {accepted}",

@@ -149,6 +149,12 @@ pub struct JsonPatient<'a> {
     /// Co-medication.
     #[serde(borrow)]
     pub comedication: Option<Names<'a>>,
+    /// Sex, for the weight-for-age check.
+    #[serde(borrow)]
+    pub sex: Option<Scalar<'a>>,
+    /// The weight is confirmed although implausible for the age.
+    #[serde(borrow)]
+    pub confirm_weight: Option<Scalar<'a>>,
 }
 
 impl JsonPatient<'_> {
@@ -158,6 +164,8 @@ impl JsonPatient<'_> {
             s.map(|s| Cow::Borrowed(s.as_str()))
         }
         PatientFields {
+            sex: text(self.sex.as_ref()),
+            confirm_weight: text(self.confirm_weight.as_ref()),
             weight: text(self.weight.as_ref()),
             age: text(self.age.as_ref()),
             age_months: text(self.age_months.as_ref()),
@@ -210,7 +218,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_nested_values_are_errors() {
-        assert!(serde_json::from_str::<JsonPatient<'_>>(r#"{"sex": "f"}"#).is_err());
+        assert!(serde_json::from_str::<JsonPatient<'_>>(r#"{"colour": "red"}"#).is_err());
         assert!(serde_json::from_str::<JsonPatient<'_>>(r#"{"weight": [12]}"#).is_err());
     }
 }

@@ -19,6 +19,7 @@ pub mod cli;
 pub mod csv;
 pub mod dosing;
 pub mod error;
+pub mod growth;
 pub mod input;
 pub mod lang;
 pub mod parse;

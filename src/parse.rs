@@ -55,6 +55,15 @@ pub enum Problem {
     BirthAfterDate,
     /// Not one of the accepted words.
     NotAWord,
+    /// GROWTH-WFA: a weight implausible for the age (|z| > 5), not confirmed.
+    Implausible {
+        /// The z-score, in hundredths.
+        z_centi: i64,
+        /// The weight at z −3, in hundredths of a kg.
+        low_centi: u64,
+        /// The weight at z +3, in hundredths of a kg.
+        high_centi: u64,
+    },
 }
 
 impl Problem {
@@ -130,6 +139,28 @@ impl Problem {
                 "not one of the accepted words",
                 "niet een van de geaccepteerde woorden",
             ),
+            Problem::Implausible {
+                z_centi,
+                low_centi,
+                high_centi,
+            } => {
+                let mark = if nl { ',' } else { '.' };
+                let mut z = String::new();
+                let _ = crate::units::write_centi(&mut z, z_centi.unsigned_abs(), mark);
+                let sign = if *z_centi < 0 { "-" } else { "" };
+                let (mut low, mut high) = (String::new(), String::new());
+                let _ = crate::units::write_centi(&mut low, *low_centi, mark);
+                let _ = crate::units::write_centi(&mut high, *high_centi, mark);
+                if nl {
+                    format!(
+                        "onwaarschijnlijk gewicht voor de leeftijd (gewicht-naar-leeftijd z {sign}{z}; verwacht ongeveer {low}-{high} kg): controleer of het in kilogram is; klopt het, bevestig het gewicht (--confirm-weight, in batch confirm_weight)"
+                    )
+                } else {
+                    format!(
+                        "implausible weight for the age (weight-for-age z {sign}{z}; expected about {low}-{high} kg): check that it is in kilograms; if it is right, confirm the weight (--confirm-weight, in batch confirm_weight)"
+                    )
+                }
+            }
         }
     }
 }

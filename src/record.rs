@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use crate::dosing::{
     Advice, Indication, LabelStatus, Mark, Phase, PhaseAdvice, RuleId, RxClass, Severity, Verdict,
 };
+use crate::growth::Sex;
 use crate::lang::Lang;
 use crate::texts;
 use crate::units::{
@@ -64,6 +65,8 @@ pub struct Assessed {
     pub advice: Advice,
     /// The date of birth and the date of the calculation, when the age came from them.
     pub dob: Option<(Date, Date)>,
+    /// The sex, when given.
+    pub sex: Option<Sex>,
 }
 
 /// The GFR estimate.
@@ -126,6 +129,9 @@ pub struct Input {
     /// The date the age was computed on, with `dob`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub on: Option<String>,
+    /// The sex, when given (for the weight-for-age check).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
     /// The co-medication names as given, when any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comedication: Option<Vec<String>>,
@@ -222,6 +228,7 @@ impl Record {
                 dialysis: p.dialysis,
                 dob: assessed.dob.map(|(birth, _)| birth.to_string()),
                 on: assessed.dob.map(|(_, on)| on.to_string()),
+                sex: assessed.sex,
                 comedication: (!advice.comedication.is_empty())
                     .then(|| advice.comedication.clone()),
             },

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use crate::dosing::{Egfr, Extras, Indication, Patient, comedication};
 use crate::error::{Field, InputError, Wrong};
+use crate::growth::{self, Growth, Sex};
 use crate::parse::{self, Problem};
 use crate::units::AgeMonths;
 
@@ -37,6 +38,10 @@ pub struct PatientFields<'a> {
     pub dose: Option<Cow<'a, str>>,
     /// Co-medication names (each may itself be a `,`/`;`/`|`-separated list).
     pub comedication: Vec<Cow<'a, str>>,
+    /// Sex, for the weight-for-age check: `f` or `m`.
+    pub sex: Option<Cow<'a, str>>,
+    /// The weight is confirmed although implausible for the age (a yes/no value).
+    pub confirm_weight: Option<Cow<'a, str>>,
 }
 
 /// A validated request: the patient, what else to check, and where the age came from.
@@ -48,6 +53,22 @@ pub struct Request {
     pub extras: Extras,
     /// The date of birth and the date the age was computed on, when the age came from them.
     pub dob: Option<(Date, Date)>,
+    /// The sex, when given.
+    pub sex: Option<Sex>,
+}
+
+/// Parses a sex for the tables: `f`/`v` (female, vrouw) or `m` (male, man), any case.
+///
+/// # Errors
+///
+/// [`Problem::NotAWord`] for anything else.
+pub fn sex(text: &str) -> Result<Sex, Problem> {
+    match text.to_ascii_lowercase().as_str() {
+        "f" | "v" | "female" | "vrouw" => Ok(Sex::F),
+        "m" | "male" | "man" => Ok(Sex::M),
+        "" => Err(Problem::Empty),
+        _ => Err(Problem::NotAWord),
+    }
 }
 
 fn field<T>(
@@ -167,16 +188,43 @@ fn age(
 /// # Errors
 ///
 /// The first field that is missing, malformed, out of range or in conflict.
+#[allow(clippy::too_many_lines)] // one field after another, in the documented order
 pub fn request(
     fields: &PatientFields<'_>,
     today: impl FnOnce() -> Date,
 ) -> Result<Request, InputError> {
-    let weight = fields
+    let weight_text = fields
         .weight
         .as_deref()
         .ok_or_else(|| InputError::missing(Field::Weight))?;
-    let weight = field(Field::Weight, weight, parse::weight)?;
+    let weight = field(Field::Weight, weight_text, parse::weight)?;
     let (age, dob) = age(fields, today)?;
+    // GROWTH-WFA: input validation, before any verdict.
+    let sex = fields
+        .sex
+        .as_deref()
+        .map(|s| field(Field::Sex, s, sex))
+        .transpose()?;
+    let confirmed = fields
+        .confirm_weight
+        .as_deref()
+        .map(|c| field(Field::ConfirmWeight, c, flag))
+        .transpose()?
+        .unwrap_or(false);
+    let growth = growth::check(weight, age, sex);
+    if let (Growth::Checked { z, .. }, Some((low_centi, high_centi))) =
+        (growth, growth.range_centi())
+        && growth.implausible()
+        && !confirmed
+    {
+        #[allow(clippy::cast_possible_truncation)] // finite, bounded
+        let problem = Problem::Implausible {
+            z_centi: (z * 100.0).trunc() as i64,
+            low_centi,
+            high_centi,
+        };
+        return Err(InputError::value(Field::Weight, weight_text, problem));
+    }
     let indication = fields
         .indication
         .as_deref()
@@ -262,7 +310,9 @@ pub fn request(
             prescribed,
             comedication,
             egfr,
+            growth: Some(growth),
         },
         dob,
+        sex,
     })
 }

@@ -112,6 +112,7 @@ pub const fn class_name(class: RxClass, lang: Lang) -> &'static str {
 }
 
 /// The text of a warning.
+#[allow(clippy::too_many_lines)] // one arm per warning that names something, in two languages
 pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
     let nl = lang == Lang::Nl;
     match (&w.detail, w.rule) {
@@ -179,6 +180,25 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             }
         }
         (Detail::Prescribed(rx), rule) => prescription_warning(rule, rx, p, lang),
+        (Detail::Growth(g @ crate::growth::Growth::Checked { z, .. }), RuleId::GrowthWfa) => {
+            let mark = if nl { ',' } else { '.' };
+            let (low_centi, high_centi) = g.range_centi().unwrap_or_default();
+            let (mut low, mut high) = (String::new(), String::new());
+            let _ = crate::units::write_centi(&mut low, low_centi, mark);
+            let _ = crate::units::write_centi(&mut high, high_centi, mark);
+            let z = format!("{z:.2}");
+            let z = if nl { z.replace('.', ",") } else { z };
+            let (weight, age) = (lang.num(&p.weight), lang.num(&p.age));
+            if nl {
+                format!(
+                    "gewicht {weight} is ongewoon voor leeftijd {age}: gewicht-naar-leeftijd z {z} (CDC 2000); z -3 tot +3 is ongeveer {low}-{high} kg; controleer het gewicht en dat het in kilogram is"
+                )
+            } else {
+                format!(
+                    "weight {weight} is unusual for age {age}: weight-for-age z {z} (CDC 2000); z -3 to +3 is about {low}-{high} kg; check the weight and that it is in kilograms"
+                )
+            }
+        }
         (Detail::Egfr(e), RuleId::EgfrAge) => {
             let value = lang.num(&e.value);
             if nl {
@@ -334,6 +354,14 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
         RuleId::FluOk => lang.pick(
             "the flu injection is fine (the nasal flu vaccine is a live vaccine and is not)",
             "de griepprik is geen bezwaar (het griepvaccin via de neus is een levend vaccin en wel)",
+        ),
+        RuleId::GrowthNoRef => lang.pick(
+            "age 20 years or more: the CDC weight-for-age tables end, the weight was not checked for plausibility",
+            "leeftijd 20 jaar of ouder: de CDC-tabellen gewicht-naar-leeftijd houden op, het gewicht is niet op aannemelijkheid gecontroleerd",
+        ),
+        RuleId::GrowthWfa => lang.pick(
+            "weight-for-age z-score (CDC 2000 LMS, WHO extension beyond 3): a caution above 3, refused above 5 unless confirmed",
+            "gewicht-naar-leeftijd z-score (CDC 2000 LMS, WHO-verlenging voorbij 3): waarschuwing boven 3, geweigerd boven 5 tenzij bevestigd",
         ),
         RuleId::LiveVaccines => lang.pick(
             "no live vaccines, for example yellow fever, measles-mumps-rubella (MMR/BMR) or tuberculosis (BCG)",

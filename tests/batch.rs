@@ -49,8 +49,13 @@ fn patients(n: usize) -> Vec<Value> {
     ];
     (0..n)
         .map(|i| {
-            let weight = format!("{}.{:02}", 5 + next(90), next(100));
-            let age = format!("{}y{}m", next(25), next(12));
+            // Around a rough median for the age, so the weight-for-age check lets most through.
+            let (years, months) = (next(25), next(12));
+            let median = [
+                8, 10, 12, 14, 16, 18, 21, 23, 26, 29, 32, 36, 40, 45, 50, 55, 58, 61,
+            ][usize::try_from(years.min(17)).unwrap()];
+            let weight = format!("{}.{:02}", median * (85 + next(35)) / 100, next(100));
+            let age = format!("{years}y{months}m");
             let mut p = serde_json::json!({
                 "id": format!("P{i}"),
                 "weight": weight,

@@ -104,7 +104,7 @@ fn a_wrong_expectation_is_reported_with_expected_and_got() {
 #[test]
 fn an_unknown_key_in_a_case_is_refused() {
     let parsed: Result<Case<'_>, _> = serde_json::from_str(
-        r#"{"id": "x", "input": {"weight": 30, "age": "8y", "indication": "sjia", "sex": "f"},
+        r#"{"id": "x", "input": {"weight": 30, "age": "8y", "indication": "sjia", "colour": "red"},
             "expect": {"verdict": "advised"}}"#,
     );
     assert!(parsed.is_err());

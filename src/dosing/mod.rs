@@ -17,6 +17,7 @@ pub use prescription::{Prescribed, RxClass};
 pub use rule::{RuleId, Severity};
 pub use syringe::Mark;
 
+use crate::growth::Growth;
 use crate::units::{AgeMonths, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams};
 
 /// KF-RENAL-CI, KF-DIALYSIS: the renal section covers children over 3 months
@@ -302,6 +303,8 @@ pub enum Detail {
     Prescribed(Prescribed),
     /// EGFR-AGE: the estimate.
     Egfr(Egfr),
+    /// GROWTH-WFA: the z-score and the weights at z −3 and +3.
+    Growth(Growth),
 }
 
 /// A warning shown with a dose.
@@ -357,6 +360,8 @@ pub struct Extras {
     pub comedication: Vec<String>,
     /// The estimate the patient's GFR comes from.
     pub egfr: Option<Egfr>,
+    /// The weight-for-age check, when it was made.
+    pub growth: Option<Growth>,
 }
 
 impl Advice {
@@ -618,10 +623,22 @@ pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
     advice.prescribed = extras
         .prescribed
         .map(|dose| prescription::check(dose, &advice));
+    let mut added = Vec::new();
+    match extras.growth {
+        // GROWTH-WFA: the one warning a refusal carries too (the weight itself may be wrong).
+        Some(g) if g.flagged() => added.push(Warning {
+            rule: RuleId::GrowthWfa,
+            detail: Detail::Growth(g),
+        }),
+        Some(Growth::NoReference) if advice.verdict == Verdict::Advised => {
+            added.push(Warning::plain(RuleId::GrowthNoRef));
+        }
+        _ => {}
+    }
     if advice.verdict != Verdict::Advised {
+        advice.warnings = added;
         return advice;
     }
-    let mut added = Vec::new();
     if let Some(p) = &advice.prescribed {
         added.extend(p.rules.iter().map(|&rule| Warning {
             rule,

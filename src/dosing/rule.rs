@@ -171,6 +171,13 @@ rule_ids! {
     IntUnknown = "INT-UNKNOWN", "SCOPE", CAUTION;
     /// EGFR-AGE: bedside Schwartz used outside 1–18 years, where it is not validated.
     EgfrAge = "EGFR-AGE", "SCOPE", CAUTION;
+
+    // Weight plausibility (CDC).
+    /// GROWTH-WFA: weight-for-age |z| > 3 (CDC 2000 LMS, WHO extension): a caution; |z| > 5 is
+    /// refused as invalid input unless confirmed.
+    GrowthWfa = "GROWTH-WFA", "CDC", CAUTION;
+    /// GROWTH-NO-REF: 240 months or more: the tables end, no plausibility check.
+    GrowthNoRef = "GROWTH-NO-REF", "CDC", INFO;
 }
 
 impl fmt::Display for RuleId {

@@ -1,0 +1,327 @@
+//! Weight-for-age plausibility (GROWTH-WFA, GROWTH-NO-REF): a z-score from the CDC 2000 LMS
+//! tables, to catch a tenfold slip or pounds typed as kilograms before any dose is worked out.
+//! Never used to calculate a dose.
+
+use std::sync::OnceLock;
+
+use crate::units::{AgeMonths, Kilograms};
+
+/// The CDC infant table, 0 to 36 months.
+const INFANT: &str = include_str!("../data/growth/wtageinf.csv");
+/// The CDC child table, 24 to 240 months.
+const CHILD: &str = include_str!("../data/growth/wtage.csv");
+
+/// GROWTH-WFA: a caution beyond this |z|.
+pub const CAUTION_Z: f64 = 3.0;
+/// GROWTH-WFA: refused as invalid input beyond this |z|, unless confirmed.
+pub const REFUSE_Z: f64 = 5.0;
+/// The infant table is used below this age (completed months).
+pub const CHILD_TABLE_FROM: AgeMonths = match AgeMonths::new(24) {
+    Some(a) => a,
+    None => AgeMonths::MAX,
+};
+/// GROWTH-NO-REF: the tables end at 240 months.
+pub const TABLES_END: AgeMonths = match AgeMonths::new(240) {
+    Some(a) => a,
+    None => AgeMonths::MAX,
+};
+
+/// Sex, for the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    /// Female (CDC sex 2).
+    F,
+    /// Male (CDC sex 1).
+    M,
+}
+
+/// One row of a table: L, M, S at an age in months.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Lms {
+    age: f64,
+    l: f64,
+    m: f64,
+    s: f64,
+}
+
+/// The rows of both tables, per sex, in age order.
+struct Tables {
+    infant: [Vec<Lms>; 2],
+    child: [Vec<Lms>; 2],
+}
+
+fn parse(text: &str) -> [Vec<Lms>; 2] {
+    let mut out: [Vec<Lms>; 2] = [Vec::new(), Vec::new()];
+    for line in text.lines().skip(1) {
+        let cells: Vec<f64> = line
+            .split(',')
+            .take(5)
+            .filter_map(|c| c.trim().parse().ok())
+            .collect();
+        if let [sex, age, l, m, s] = cells[..] {
+            let at = usize::from(sex > 1.5);
+            if let Some(rows) = out.get_mut(at) {
+                rows.push(Lms { age, l, m, s });
+            }
+        }
+    }
+    out
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        infant: parse(INFANT),
+        child: parse(CHILD),
+    })
+}
+
+/// L, M, S at `age` months, interpolated linearly between the tabulated ages.
+fn lms(sex: Sex, age: AgeMonths) -> Option<Lms> {
+    let t = tables();
+    let at = usize::from(sex == Sex::F);
+    let rows = if age < CHILD_TABLE_FROM {
+        t.infant.get(at)?
+    } else {
+        t.child.get(at)?
+    };
+    // The tables are tabulated at mid-month: completed months + 0.5.
+    let x = f64::from(age.months()) + 0.5;
+    let upper = rows.iter().position(|r| r.age >= x)?;
+    let hi = *rows.get(upper)?;
+    if upper == 0 || (hi.age - x).abs() < 1e-9 {
+        return Some(hi);
+    }
+    let lo = *rows.get(upper - 1)?;
+    let f = (x - lo.age) / (hi.age - lo.age);
+    let mix = |a: f64, b: f64| a + (b - a) * f;
+    Some(Lms {
+        age: x,
+        l: mix(lo.l, hi.l),
+        m: mix(lo.m, hi.m),
+        s: mix(lo.s, hi.s),
+    })
+}
+
+impl Lms {
+    /// The weight at z-score `k`: M·(1 + L·S·k)^(1/L), or M·e^(S·k) when L = 0.
+    fn at(self, k: f64) -> f64 {
+        if self.l.abs() < 1e-12 {
+            self.m * (self.s * k).exp()
+        } else {
+            self.m * (1.0 + self.l * self.s * k).powf(1.0 / self.l)
+        }
+    }
+
+    /// The z-score of weight `w`: LMS within ±3, WHO's linear extension beyond (as WHO's
+    /// anthro software: the CDC tables are skewed, and plain LMS would cap z near 3.4).
+    fn z(self, w: f64) -> f64 {
+        let z = if self.l.abs() < 1e-12 {
+            (w / self.m).ln() / self.s
+        } else {
+            ((w / self.m).powf(self.l) - 1.0) / (self.l * self.s)
+        };
+        if z > 3.0 {
+            let (sd3, sd2) = (self.at(3.0), self.at(2.0));
+            3.0 + (w - sd3) / (sd3 - sd2)
+        } else if z < -3.0 {
+            let (sd3, sd2) = (self.at(-3.0), self.at(-2.0));
+            -3.0 + (w - sd3) / (sd2 - sd3)
+        } else {
+            z
+        }
+    }
+}
+
+/// The result of the check for one patient.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Growth {
+    /// Checked: the z-score (the less extreme of the two sexes when sex is not given) and the
+    /// weights at z −3 and +3 for that age (the union of both sexes' when not given).
+    Checked {
+        /// The weight-for-age z-score.
+        z: f64,
+        /// The weight at z −3, kg.
+        low_kg: f64,
+        /// The weight at z +3, kg.
+        high_kg: f64,
+    },
+    /// 240 months or more: the tables end, no check (GROWTH-NO-REF).
+    NoReference,
+}
+
+impl Growth {
+    /// Whether the caution applies: |z| > 3.
+    pub fn flagged(self) -> bool {
+        matches!(self, Growth::Checked { z, .. } if z.abs() > CAUTION_Z)
+    }
+
+    /// The weights at z −3 and +3 in hundredths of a kg, shown to 0.1 kg inside the range
+    /// (the lower end rounded up, the upper end down); `None` when not checked.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // positive, bounded
+    pub fn range_centi(self) -> Option<(u64, u64)> {
+        match self {
+            Growth::Checked {
+                low_kg, high_kg, ..
+            } => Some((
+                (low_kg * 10.0).ceil() as u64 * 10,
+                (high_kg * 10.0).floor() as u64 * 10,
+            )),
+            Growth::NoReference => None,
+        }
+    }
+
+    /// Whether the weight is refused unless confirmed: |z| > 5.
+    pub fn implausible(self) -> bool {
+        matches!(self, Growth::Checked { z, .. } if z.abs() > REFUSE_Z)
+    }
+}
+
+/// Checks a weight for an age, for a sex when given.
+pub fn check(weight: Kilograms, age: AgeMonths, sex: Option<Sex>) -> Growth {
+    if age >= TABLES_END {
+        return Growth::NoReference;
+    }
+    let w = f64::from(weight.centi()) / 100.0;
+    let one = |sex| lms(sex, age).map(|row| (row.z(w), row.at(-3.0), row.at(3.0)));
+    let results: Vec<(f64, f64, f64)> = match sex {
+        Some(sex) => one(sex).into_iter().collect(),
+        None => [Sex::F, Sex::M].into_iter().filter_map(one).collect(),
+    };
+    let Some(&(z, _, _)) = results
+        .iter()
+        .min_by(|a, b| a.0.abs().total_cmp(&b.0.abs()))
+    else {
+        return Growth::NoReference;
+    };
+    let low_kg = results.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
+    let high_kg = results
+        .iter()
+        .map(|r| r.2)
+        .fold(f64::NEG_INFINITY, f64::max);
+    Growth::Checked { z, low_kg, high_kg }
+}
+
+/// The median weight of the tables at an age, for tests of the check on the tables themselves.
+pub fn median_kg(sex: Sex, age: AgeMonths) -> Option<f64> {
+    lms(sex, age).map(|row| row.m)
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    fn age(m: u16) -> AgeMonths {
+        AgeMonths::new(m).unwrap()
+    }
+
+    fn kg(w: f64) -> Kilograms {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Kilograms::from_centi((w * 100.0).round() as u32).unwrap()
+    }
+
+    #[test]
+    fn the_tables_load_both_sexes_at_mid_months() {
+        let t = tables();
+        assert_eq!((t.infant[0].len(), t.infant[1].len()), (38, 38));
+        assert_eq!((t.child[0].len(), t.child[1].len()), (218, 218));
+        // 8 months -> 8.5 in the infant table: the row `1,8.5,-0.1334091,9.081119817,0.113217163`.
+        let row = lms(Sex::M, age(8)).unwrap();
+        assert!((row.age - 8.5).abs() < 1e-9);
+        assert!((row.m - 9.081_119_817).abs() < 1e-9, "{}", row.m);
+        assert!((row.l + 0.133_409_1).abs() < 1e-9 && (row.s - 0.113_217_163).abs() < 1e-9);
+    }
+
+    #[test]
+    fn growth_wfa_median_is_z_0() {
+        let m = median_kg(Sex::F, age(60)).unwrap();
+        let Growth::Checked { z, .. } = check(kg(m), age(60), Some(Sex::F)) else {
+            panic!()
+        };
+        assert!(z.abs() < 0.01, "{z}");
+    }
+
+    #[test]
+    fn growth_wfa_extension_is_linear_beyond_3() {
+        let row = lms(Sex::F, age(180)).unwrap();
+        let (sd2, sd3) = (row.at(2.0), row.at(3.0));
+        assert!((row.z(sd3) - 3.0).abs() < 1e-6);
+        // One more (SD3 - SD2) beyond SD3 is z 4, exactly.
+        assert!((row.z(sd3 + (sd3 - sd2)) - 4.0).abs() < 1e-9);
+        let (minus_two, minus_three) = (row.at(-2.0), row.at(-3.0));
+        assert!((row.z(minus_three - (minus_two - minus_three)) + 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn growth_no_ref_from_240_months() {
+        assert_eq!(check(kg(70.0), age(240), None), Growth::NoReference);
+        assert!(matches!(
+            check(kg(70.0), age(239), None),
+            Growth::Checked { .. }
+        ));
+    }
+
+    #[test]
+    fn growth_wfa_without_sex_takes_the_less_extreme() {
+        let w = kg(30.0);
+        let Growth::Checked { z: zf, .. } = check(w, age(96), Some(Sex::F)) else {
+            panic!()
+        };
+        let Growth::Checked { z: zm, .. } = check(w, age(96), Some(Sex::M)) else {
+            panic!()
+        };
+        let Growth::Checked { z, .. } = check(w, age(96), None) else {
+            panic!()
+        };
+        assert!((z - if zf.abs() < zm.abs() { zf } else { zm }).abs() < 1e-12);
+    }
+
+    /// The check on the tables themselves: every month from 8 to 216, each sex and without:
+    /// the median × 10 and × 0.1 are refused; × 2.2046 (pounds typed as kilograms) is at least
+    /// cautioned from 1 to 8 years. A tenfold weight above 250 kg is refused by the weight
+    /// parser before any z-score (teenage girls: 10 × 52.7 kg); at or under 250 kg, by z > 5.
+    #[test]
+    fn growth_wfa_catches_tenfold_slips_and_pounds_on_the_tables() {
+        for months in 8..=216 {
+            for sex in [Some(Sex::F), Some(Sex::M), None] {
+                for table_sex in [Sex::F, Sex::M] {
+                    if sex.is_some_and(|s| s != table_sex) {
+                        continue;
+                    }
+                    let median = median_kg(table_sex, age(months)).unwrap();
+                    let tenfold = median * 10.0;
+                    if tenfold > 250.0 {
+                        assert!(
+                            crate::parse::weight(&format!("{tenfold:.2}")).is_err(),
+                            "x10 at {months} m"
+                        );
+                    } else {
+                        assert!(
+                            check(kg(tenfold), age(months), sex).implausible(),
+                            "x10 at {months} m, {sex:?}"
+                        );
+                    }
+                    assert!(
+                        check(kg(median * 0.1), age(months), sex).implausible(),
+                        "x0.1 at {months} m, {sex:?}"
+                    );
+                    if (12..=96).contains(&months) {
+                        let pounds = check(kg(median * 2.2046), age(months), sex);
+                        assert!(
+                            pounds.flagged(),
+                            "lb as kg at {months} m, {sex:?}: {pounds:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
