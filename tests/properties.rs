@@ -1,0 +1,139 @@
+//! Properties that must hold for any input (proptest; failures are kept in
+//! `tests/properties.proptest-regressions`, committed, and replayed first).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use anakinra::batch::{self, Detail, InputFormat, OutputFormat, Settings};
+use anakinra::dosing::{self, Indication, Patient, Phase, Verdict};
+use anakinra::lang::Lang;
+use anakinra::parse;
+use anakinra::units::{AgeMonths, Gfr, Kilograms};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, FileFailurePersistence};
+
+fn config() -> Config {
+    Config {
+        cases: 2_000,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..Config::default()
+    }
+}
+
+fn patient() -> impl Strategy<Value = Patient> {
+    (
+        1..=25_000_u32,
+        0..=1_560_u16,
+        0..6_usize,
+        prop::option::of(0..=25_000_u32),
+        any::<bool>(),
+    )
+        .prop_map(|(w, m, i, gfr, dialysis)| Patient {
+            weight: Kilograms::from_centi(w).unwrap(),
+            age: AgeMonths::new(m).unwrap(),
+            indication: Indication::ALL[i],
+            gfr: gfr.map(|g| Gfr::new(f64::from(g) / 100.0).unwrap()),
+            dialysis,
+        })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn ranges_are_ordered_capped_and_marked_inside(p in patient()) {
+        let advice = dosing::advise(&p);
+        prop_assert_eq!(advice.verdict == Verdict::Advised, !advice.phases.is_empty());
+        for ph in &advice.phases {
+            prop_assert!(ph.min <= ph.max);
+            prop_assert!(ph.max <= ph.cap, "{:?} above its cap", ph.phase);
+            if ph.phase != Phase::Standard {
+                // Never above 8 mg/kg/day: max (hundredths of a mg) <= 8 x weight (hundredths of a kg).
+                prop_assert!(u64::from(ph.max.centi()) <= 8 * u64::from(p.weight.centi()));
+            }
+            for mark in ph.marks() {
+                prop_assert!(ph.min <= mark.dose && mark.dose <= ph.max);
+            }
+        }
+        if let (Some(s), Some(e), Some(x)) = (advice.phase(Phase::Start), advice.phase(Phase::Escalation), advice.phase(Phase::Exceptional)) {
+            prop_assert!(s.min <= e.min && s.max <= e.max && e.max <= x.max);
+            prop_assert_eq!(e.max, x.min);
+        }
+    }
+
+    #[test]
+    fn doses_never_decrease_as_weight_grows(p in patient(), extra in 1..=2_000_u32) {
+        let heavier = Patient { weight: Kilograms::from_centi((p.weight.centi() + extra).min(25_000)).unwrap(), ..p };
+        let (light, heavy) = (dosing::advise(&p), dosing::advise(&heavier));
+        if light.verdict == Verdict::Advised && heavy.verdict == Verdict::Advised {
+            for (a, b) in light.phases.iter().zip(&heavy.phases) {
+                prop_assert!(a.min <= b.min && a.max <= b.max, "{:?}", a.phase);
+            }
+        }
+    }
+
+    #[test]
+    fn parsers_never_panic_and_accepted_values_print_back(text in "\\PC{0,24}") {
+        if let Ok(w) = parse::weight(&text) {
+            prop_assert_eq!(parse::weight(&w.to_string()), Ok(w));
+        }
+        if let Ok(a) = parse::age(&text) {
+            prop_assert_eq!(parse::age(&format!("{}m", a.months())), Ok(a));
+        }
+        if let Ok(g) = parse::gfr(&text) {
+            let shown = g.to_string();
+            prop_assert_eq!(parse::gfr(shown.split(' ').next().unwrap()), Ok(g));
+        }
+        if let Ok(d) = parse::dose(&text) {
+            prop_assert_eq!(parse::dose(&d.to_string()), Ok(d));
+        }
+        if let Ok(h) = parse::height(&text) {
+            prop_assert_eq!(parse::height(&h.to_string()), Ok(h));
+        }
+        if let Ok(c) = parse::creatinine(&text)
+            && text.to_lowercase().contains("mol")
+        {
+            prop_assert_eq!(parse::creatinine(&c.to_string()), Ok(c));
+        }
+        if let Ok(d) = parse::date(&text) {
+            prop_assert_eq!(parse::date(&d.to_string()), Ok(d));
+        }
+    }
+
+    #[test]
+    fn numeric_text_round_trips(w in 1..=25_000_u32, m in 0..=1_560_u16, g in 0..=25_000_u32, d in 1..=1_000_000_u32) {
+        let weight = Kilograms::from_centi(w).unwrap();
+        prop_assert_eq!(parse::weight(&weight.to_string()), Ok(weight));
+        prop_assert_eq!(parse::weight(&weight.to_string().replace('.', ",")), Ok(weight));
+        let age = AgeMonths::new(m).unwrap();
+        prop_assert_eq!(parse::age(&format!("{}y{}m", m / 12, m % 12)), Ok(age));
+        let gfr = parse::gfr(&format!("{}.{:02}", g / 100, g % 100)).unwrap();
+        prop_assert_eq!(gfr.centi_floor(), u64::from(g));
+        let dose = anakinra::units::Milligrams::from_centi(d);
+        prop_assert_eq!(parse::dose(&dose.to_string()), Ok(dose));
+    }
+
+    #[test]
+    fn batch_gives_one_record_per_non_blank_line(text in "(\\PC{0,40}\n){0,12}\\PC{0,40}") {
+        let mut out = Vec::new();
+        let settings = Settings { lang: Lang::En, today: jiff::civil::Date::constant(2026, 11, 26) };
+        let summary = batch::run(text.as_bytes(), &mut out, Some(InputFormat::Jsonl), OutputFormat::Jsonl, Detail::Brief, settings).unwrap();
+        let expected = text
+            .split('\n')
+            .enumerate()
+            .filter(|(i, l)| {
+                let l = if *i == 0 { l.strip_prefix('\u{feff}').unwrap_or(l) } else { l };
+                !l.bytes().all(|b| b.is_ascii_whitespace())
+            })
+            .count() as u64;
+        let lines = String::from_utf8(out).unwrap().lines().count() as u64;
+        prop_assert_eq!(summary.records, expected);
+        prop_assert_eq!(lines, expected);
+        prop_assert!(summary.invalid <= summary.records);
+    }
+}
