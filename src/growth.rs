@@ -89,7 +89,8 @@ fn lms(sex: Sex, age: AgeMonths) -> Option<Lms> {
     };
     // The tables are tabulated at mid-month: completed months + 0.5.
     let x = f64::from(age.months()) + 0.5;
-    let upper = rows.iter().position(|r| r.age >= x)?;
+    // Binary search: this runs for every record of a batch.
+    let upper = rows.partition_point(|r| r.age < x);
     let hi = *rows.get(upper)?;
     if upper == 0 || (hi.age - x).abs() < 1e-9 {
         return Some(hi);
@@ -186,21 +187,26 @@ pub fn check(weight: Kilograms, age: AgeMonths, sex: Option<Sex>) -> Growth {
     }
     let w = f64::from(weight.centi()) / 100.0;
     let one = |sex| lms(sex, age).map(|row| (row.z(w), row.at(-3.0), row.at(3.0)));
-    let results: Vec<(f64, f64, f64)> = match sex {
-        Some(sex) => one(sex).into_iter().collect(),
-        None => [Sex::F, Sex::M].into_iter().filter_map(one).collect(),
+    let (first, second) = match sex {
+        Some(sex) => (one(sex), None),
+        None => (one(Sex::F), one(Sex::M)),
     };
-    let Some(&(z, _, _)) = results
-        .iter()
-        .min_by(|a, b| a.0.abs().total_cmp(&b.0.abs()))
-    else {
+    let Some(first) = first else {
         return Growth::NoReference;
     };
-    let low_kg = results.iter().map(|r| r.1).fold(f64::INFINITY, f64::min);
-    let high_kg = results
-        .iter()
-        .map(|r| r.2)
-        .fold(f64::NEG_INFINITY, f64::max);
+    // Without sex: the less extreme z, and the union of the two sexes' ranges.
+    let (z, low_kg, high_kg) = match second {
+        Some(second) => (
+            if first.0.abs() <= second.0.abs() {
+                first.0
+            } else {
+                second.0
+            },
+            first.1.min(second.1),
+            first.2.max(second.2),
+        ),
+        None => first,
+    };
     Growth::Checked { z, low_kg, high_kg }
 }
 

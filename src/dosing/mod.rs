@@ -299,8 +299,8 @@ pub enum Detail {
     Drugs(Vec<String>),
     /// INT-UNKNOWN: the names not known, each with the nearest known name when one is close.
     Unknown(Vec<(String, Option<&'static str>)>),
-    /// RX-*: the prescribed dose and the patient's maximum.
-    Prescribed(Prescribed),
+    /// RX-*: the prescribed dose, checked (boxed: a warning stays small to move).
+    Prescribed(Box<Prescribed>),
     /// EGFR-AGE: the estimate.
     Egfr(Egfr),
     /// GROWTH-WFA: the z-score and the weights at z −3 and +3.
@@ -642,7 +642,7 @@ pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
     if let Some(p) = &advice.prescribed {
         added.extend(p.rules.iter().map(|&rule| Warning {
             rule,
-            detail: Detail::Prescribed(p.clone()),
+            detail: Detail::Prescribed(Box::new(p.clone())),
         }));
     }
     if let Some(e) = extras.egfr
