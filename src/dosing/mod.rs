@@ -127,12 +127,10 @@ impl Indication {
         }
     }
 
-    /// The label status of the indication's first phase.
+    /// The label status of the indication's first phase: `start` for a child; for `ra` every
+    /// phase (its one `standard` phase) has the same status, so `start` answers for it too.
     pub const fn first_label_status(self) -> LabelStatus {
-        match self {
-            Indication::Ra => self.label_status(Phase::Standard),
-            _ => self.label_status(Phase::Start),
-        }
+        self.label_status(Phase::Start)
     }
 }
 

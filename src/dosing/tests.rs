@@ -663,3 +663,34 @@ fn egfr_age_caution_outside_1_to_18_years() {
     p.age = AgeMonths::new(12).unwrap();
     assert!(!warning_ids(&assess(&p, &extras)).contains(&RuleId::EgfrAge));
 }
+
+#[test]
+fn indication_displays_its_command_line_name() {
+    assert_eq!(Sjia.to_string(), "sjia");
+    assert_eq!(Hereditary.to_string(), "hereditary-autoinflammatory");
+    assert_eq!(format!("{Ra}"), "ra");
+}
+
+#[test]
+fn refused_only_without_advice_or_with_a_refused_prescription() {
+    let advised = advise(&child_20kg());
+    assert!(!advised.refused());
+    let with_good_dose = assess_with(
+        child_20kg(),
+        &Extras {
+            prescribed: Some(Milligrams::whole(50)),
+            ..Extras::default()
+        },
+    );
+    assert!(!with_good_dose.refused());
+    let not_covered = advise(&patient(999, 60, Sjia, None, false));
+    assert!(not_covered.refused());
+}
+
+#[test]
+fn label_status_of_ra_is_on_label() {
+    assert_eq!(Ra.first_label_status(), LabelStatus::OnLabel);
+    assert_eq!(Ra.label_status(Phase::Standard), LabelStatus::OnLabel);
+    assert_eq!(Sjia.first_label_status(), LabelStatus::OffLabel);
+    assert_eq!(CapsMild.first_label_status(), LabelStatus::OnLabel);
+}
