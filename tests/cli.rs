@@ -564,3 +564,40 @@ bad_inputs! {
     gfr_nan: "--gfr" "NaN" => "not a number";
     gfr_with_unit: "--gfr" "45ml" => "unexpected";
 }
+
+#[test]
+fn phase_rules_kf_start_kf_escalate_kf_exceptional_kf_renal_ok_kf_no_round_up() {
+    // 12.3 kg, GFR 95: no cap bites; the tops 24.6, 49.2 and 98.4 mg are not marks.
+    let r = json(
+        &[
+            "--weight",
+            "12.3",
+            "--age",
+            "3y",
+            "--indication",
+            "sjia",
+            "--gfr",
+            "95",
+        ],
+        0,
+    );
+    assert_eq!(
+        phase(&r, "start").rules,
+        ["KF-START", "KF-RENAL-OK", "KF-NO-ROUND-UP"]
+    );
+    assert_eq!(
+        phase(&r, "escalation").rules,
+        ["KF-ESCALATE", "KF-RENAL-OK", "KF-NO-ROUND-UP"]
+    );
+    assert_eq!(
+        phase(&r, "exceptional").rules,
+        ["KF-EXCEPTIONAL", "KF-RENAL-OK", "KF-NO-ROUND-UP"]
+    );
+    // 30 kg, no GFR: 60 mg is a mark (no KF-NO-ROUND-UP), no KF-RENAL-OK without a GFR.
+    let r = json(
+        &["--weight", "30", "--age", "8y", "--indication", "sjia"],
+        0,
+    );
+    assert_eq!(phase(&r, "start").rules, ["KF-START"]);
+    assert_eq!(phase(&r, "escalation").rules, ["KF-ESCALATE", "KF-CAP-100"]);
+}

@@ -731,3 +731,22 @@ fn batch_takes_the_counter_fields() {
         .code(0)
         .stdout(predicate::str::contains(";above_maximum\n"));
 }
+
+#[test]
+fn rx_exceptional_and_rx_below_start_through_the_binary() {
+    // 20 kg: escalation 60-80 mg, exceptional ceiling 160 mg, start from 20 mg.
+    let r = json(&args(&child(&["--dose", "100"])), 0);
+    assert_eq!(r["prescribed"]["class"], "exceptional");
+    assert_eq!(
+        r["prescribed"]["rules"],
+        serde_json::json!(["RX-EXCEPTIONAL"])
+    );
+    let r = json(&args(&child(&["--dose", "15"])), 0);
+    assert_eq!(r["prescribed"]["class"], "below_start");
+    assert_eq!(
+        r["prescribed"]["rules"],
+        serde_json::json!(["RX-BELOW-START", "RX-NOT-DELIVERABLE"])
+    );
+    assert!(r["prescribed"]["nearest_below"].is_null());
+    assert_eq!(r["prescribed"]["nearest_above"], 20.0);
+}
