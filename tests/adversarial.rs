@@ -9,6 +9,8 @@
     clippy::panic
 )]
 
+mod common;
+use common::anakinra;
 use std::borrow::Cow;
 
 use anakinra::dosing;
@@ -16,23 +18,7 @@ use anakinra::lang::Lang;
 use anakinra::record::{Assessed, Record};
 use anakinra::request::{self, PatientFields};
 use anakinra::text::{self, Paint, Style};
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn anakinra() -> Command {
-    let mut cmd = Command::cargo_bin("anakinra").unwrap();
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "ANAKINRA_LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 /// (flag, bad value): each replaces or adds that flag on a valid patient.
 fn catalog() -> Vec<(&'static str, String)> {

@@ -6,28 +6,14 @@
     clippy::panic
 )]
 
+mod common;
+use common::anakinra;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn anakinra() -> Command {
-    let mut cmd = Command::cargo_bin("anakinra").unwrap();
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "ANAKINRA_LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 /// A deterministic stream of patients (a linear congruential generator: no crate, no seed
 /// file): mostly valid, some refused, a few invalid.

@@ -8,25 +8,11 @@
 // JSON numbers are compared exactly: the contract is "at most 2 decimals", printed shortest.
 #![allow(clippy::float_cmp)]
 
+mod common;
 use assert_cmd::Command;
+use common::anakinra;
 use predicates::prelude::*;
 use serde::Deserialize;
-
-/// The binary with every environment variable it reads cleared.
-fn anakinra() -> Command {
-    let mut cmd = Command::cargo_bin("anakinra").unwrap();
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "ANAKINRA_LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 fn dose(args: &[&str]) -> Command {
     let mut cmd = anakinra();

@@ -8,24 +8,10 @@
 )]
 #![allow(clippy::float_cmp)] // JSON numbers with at most 2 decimals, compared exactly
 
-use assert_cmd::Command;
+mod common;
+use common::anakinra;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn anakinra() -> Command {
-    let mut cmd = Command::cargo_bin("anakinra").unwrap();
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "ANAKINRA_LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 fn json(args: &[&str], code: i32) -> Value {
     let out = anakinra()

@@ -6,24 +6,10 @@
     clippy::panic
 )]
 
-use assert_cmd::Command;
+mod common;
+use common::anakinra;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn anakinra() -> Command {
-    let mut cmd = Command::cargo_bin("anakinra").unwrap();
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "ANAKINRA_LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd
-}
 
 fn rules(out: &[u8]) -> Vec<String> {
     let r: Value = serde_json::from_slice(out).unwrap();
