@@ -694,3 +694,66 @@ fn label_status_of_ra_is_on_label() {
     assert_eq!(Sjia.first_label_status(), LabelStatus::OffLabel);
     assert_eq!(CapsMild.first_label_status(), LabelStatus::OnLabel);
 }
+
+fn with_growth(p: Patient, growth: Growth) -> Advice {
+    assess_with(
+        p,
+        &Extras {
+            growth: Some(growth),
+            ..Extras::default()
+        },
+    )
+}
+
+fn checked(z: f64) -> Growth {
+    Growth::Checked {
+        z,
+        low_kg: 11.5,
+        high_kg: 27.0,
+    }
+}
+
+#[test]
+fn growth_wfa_caution_only_beyond_3() {
+    assert!(warning_ids(&with_growth(child_20kg(), checked(3.5))).contains(&RuleId::GrowthWfa));
+    assert!(warning_ids(&with_growth(child_20kg(), checked(-3.5))).contains(&RuleId::GrowthWfa));
+    assert!(!warning_ids(&with_growth(child_20kg(), checked(2.9))).contains(&RuleId::GrowthWfa));
+    assert!(!warning_ids(&with_growth(child_20kg(), checked(-3.0))).contains(&RuleId::GrowthWfa));
+}
+
+#[test]
+fn growth_wfa_is_the_one_warning_a_refusal_carries() {
+    let refused = patient(2000, 60, Sjia, Some(20.0), false);
+    assert_eq!(
+        warning_ids(&with_growth(refused, checked(4.0))),
+        [RuleId::GrowthWfa]
+    );
+    assert!(with_growth(refused, checked(1.0)).warnings.is_empty());
+}
+
+#[test]
+fn growth_no_ref_only_on_an_advised_record() {
+    let adult = patient(7000, 480, Ra, Some(90.0), false);
+    assert!(warning_ids(&with_growth(adult, Growth::NoReference)).contains(&RuleId::GrowthNoRef));
+    let refused_adult = patient(7000, 480, Ra, Some(20.0), false);
+    assert!(
+        with_growth(refused_adult, Growth::NoReference)
+            .warnings
+            .is_empty()
+    );
+    assert!(!warning_ids(&with_growth(child_20kg(), checked(0.0))).contains(&RuleId::GrowthNoRef));
+}
+
+#[test]
+fn kf_int_tnf_and_kf_int_live_name_nothing_without_co_medication() {
+    let advice = comed(&[]);
+    assert_eq!(detail(&advice, RuleId::IntTnf), Detail::None);
+    assert_eq!(detail(&advice, RuleId::IntLive), Detail::None);
+    // Only an immunosuppressant: KF-INT-LIVE names it, KF-INT-TNF stays general.
+    let advice = comed(&["methotrexate"]);
+    assert_eq!(detail(&advice, RuleId::IntTnf), Detail::None);
+    assert_eq!(
+        detail(&advice, RuleId::IntLive),
+        Detail::Drugs(vec!["methotrexate".into()])
+    );
+}
