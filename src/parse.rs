@@ -516,6 +516,9 @@ mod tests {
         assert_eq!(weight("-3"), Err(Problem::Sign));
         assert_eq!(weight("+3"), Err(Problem::Sign));
         assert_eq!(weight("1e3"), Err(Problem::Exponent));
+        assert_eq!(weight("1e+3"), Err(Problem::Exponent));
+        assert_eq!(weight("1E-3"), Err(Problem::Exponent));
+        assert_eq!(weight("1ex"), Err(Problem::Trailing("ex".into())));
         assert_eq!(
             weight("10,000"),
             Err(Problem::TooManyDecimals {
