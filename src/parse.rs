@@ -656,6 +656,10 @@ mod counter_tests {
         assert_eq!(height("104,5 cm").unwrap().centi(), 10_450);
         assert_eq!(height("40").unwrap().centi(), 4000);
         assert_eq!(height("39.99"), Err(Problem::OutOfRange));
+        // Nine digits are read (and are out of range); ten are too large to read.
+        assert_eq!(height("123456789"), Err(Problem::OutOfRange));
+        assert_eq!(height("1234567890"), Err(Problem::TooLarge));
+        assert_eq!(height("0000000000104"), Ok(Centimetres::from_centi(10_400).unwrap()));
         assert_eq!(height("1.04m"), Err(Problem::WrongUnit("m".into())));
     }
 
