@@ -370,7 +370,8 @@ pub fn dose(text: &str) -> Result<Milligrams, Problem> {
     let Decimal { centi, rest } = decimal(text, 2)?;
     let unit = rest.strip_prefix(' ').unwrap_or(rest);
     if !(unit.is_empty() || unit.eq_ignore_ascii_case("mg")) {
-        let looks_like_unit = unit.starts_with(|c: char| c.is_alphabetic() || c == 'µ' || c == 'μ');
+        // µ (U+00B5) and μ (U+03BC) are letters too: `40 µg` is a wrong unit.
+        let looks_like_unit = unit.starts_with(char::is_alphabetic);
         return Err(if looks_like_unit {
             Problem::WrongUnit(unit.to_string())
         } else {
@@ -572,6 +573,8 @@ mod tests {
         assert_eq!(age("8w"), Err(Problem::WrongUnit("w".into())));
         assert_eq!(age("2y6y"), Err(Problem::WrongUnit("y".into())));
         assert_eq!(age("8m3"), Err(Problem::Trailing("3".into())));
+        assert_eq!(age("8!"), Err(Problem::Trailing("!".into())));
+        assert_eq!(age("8 "), Err(Problem::MissingUnit));
         assert_eq!(age("-1y"), Err(Problem::Sign));
         assert_eq!(age(""), Err(Problem::Empty));
     }
@@ -645,6 +648,9 @@ mod counter_tests {
         assert_eq!(dose("40mg").unwrap().centi(), 4000);
         assert_eq!(dose("12,5 MG").unwrap().centi(), 1250);
         assert_eq!(dose("40 mg/kg"), Err(Problem::WrongUnit("mg/kg".into())));
+        assert_eq!(dose("40 µg"), Err(Problem::WrongUnit("µg".into())));
+        assert_eq!(dose("40μg"), Err(Problem::WrongUnit("μg".into())));
+        assert_eq!(dose("40 %"), Err(Problem::Trailing(" %".into())));
         assert_eq!(dose("0.3ml"), Err(Problem::WrongUnit("ml".into())));
         assert_eq!(dose("1g"), Err(Problem::WrongUnit("g".into())));
         assert_eq!(dose("0"), Err(Problem::Zero));
@@ -661,6 +667,9 @@ mod counter_tests {
         assert_eq!(height("1234567890"), Err(Problem::TooLarge));
         assert_eq!(height("0000000000104"), Ok(Centimetres::from_centi(10_400).unwrap()));
         assert_eq!(height("1.04m"), Err(Problem::WrongUnit("m".into())));
+        assert_eq!(height("41\""), Err(Problem::WrongUnit("\"".into())));
+        assert_eq!(height("41 'in"), Err(Problem::WrongUnit("'in".into())));
+        assert_eq!(height("104 %"), Err(Problem::Trailing(" %".into())));
     }
 
     #[test]
