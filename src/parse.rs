@@ -638,6 +638,21 @@ mod counter_tests {
         assert_eq!(date("2021-02-29"), Err(Problem::NoSuchDay));
         assert_eq!(date("2026/01/01"), Err(Problem::NotADate));
         assert_eq!(date("2026-1-1"), Err(Problem::NotADate));
+        // Exactly four digits of year and two of month and day, in either order.
+        for bad in [
+            "1-01-2026",
+            "01-1-2026",
+            "01-01-202",
+            "2026-1-01",
+            "2026-01-1",
+            "202-01-01",
+            "20266-01-01",
+            "01-01-20266",
+            "2026-01",
+            "2026-01-01-01",
+        ] {
+            assert_eq!(date(bad), Err(Problem::NotADate), "{bad}");
+        }
         assert_eq!(date("+026-01-01"), Err(Problem::NotADate));
         assert_eq!(date(""), Err(Problem::Empty));
     }
@@ -665,7 +680,10 @@ mod counter_tests {
         // Nine digits are read (and are out of range); ten are too large to read.
         assert_eq!(height("123456789"), Err(Problem::OutOfRange));
         assert_eq!(height("1234567890"), Err(Problem::TooLarge));
-        assert_eq!(height("0000000000104"), Ok(Centimetres::from_centi(10_400).unwrap()));
+        assert_eq!(
+            height("0000000000104"),
+            Ok(Centimetres::from_centi(10_400).unwrap())
+        );
         assert_eq!(height("1.04m"), Err(Problem::WrongUnit("m".into())));
         assert_eq!(height("41\""), Err(Problem::WrongUnit("\"".into())));
         assert_eq!(height("41 'in"), Err(Problem::WrongUnit("'in".into())));
