@@ -212,6 +212,22 @@ mod tests {
                 nearest: None
             }
         );
+        // A long name allows a quarter of its length in typos: 3 of 18 here.
+        assert_eq!(
+            lookup("cxrtolizumab pxgxl"),
+            Lookup::Unknown {
+                name: "cxrtolizumab pxgxl".into(),
+                nearest: Some("certolizumab pegol")
+            }
+        );
+        // A short name allows 2: "abc" is 3 away from "mtx".
+        assert_eq!(
+            lookup("abc"),
+            Lookup::Unknown {
+                name: "abc".into(),
+                nearest: None
+            }
+        );
     }
 
     #[test]
