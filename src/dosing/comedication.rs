@@ -231,6 +231,18 @@ mod tests {
     }
 
     #[test]
+    fn levenshtein_distances() {
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("flaw", "lawn"), 2);
+        assert_eq!(distance("abc", ""), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("a", "ab"), 1);
+        assert_eq!(distance("ab", "ba"), 2);
+        assert_eq!(distance("etanercpet", "etanercept"), 2);
+        assert_eq!(distance("same", "same"), 0);
+    }
+
+    #[test]
     fn lists_split_on_commas_semicolons_and_bars() {
         assert_eq!(
             split("Enbrel, mtx;;Kineret | x ").collect::<Vec<_>>(),
