@@ -66,11 +66,6 @@ impl Prescribed {
 
 /// The class of `dose` for an advised patient, and the patient's maximum.
 fn classify(dose: Milligrams, advice: &Advice) -> Option<(RxClass, Milligrams)> {
-    let within = |phase: Phase| {
-        advice
-            .phase(phase)
-            .is_some_and(|p| (p.min..=p.max).contains(&dose))
-    };
     if let Some(standard) = advice.phase(Phase::Standard) {
         let class = match dose.cmp(&standard.max) {
             std::cmp::Ordering::Equal => RxClass::Standard,
@@ -82,16 +77,19 @@ fn classify(dose: Milligrams, advice: &Advice) -> Option<(RxClass, Milligrams)> 
     let start = advice.phase(Phase::Start)?;
     let escalation = advice.phase(Phase::Escalation)?;
     let maximum = advice.phase(Phase::Exceptional)?.max;
-    let class = if within(Phase::Start) {
-        RxClass::Start
-    } else if within(Phase::Escalation) {
-        RxClass::Escalation
-    } else if dose > start.max && dose < escalation.min {
-        RxClass::Between
-    } else if dose > escalation.max && dose <= maximum {
-        RxClass::Exceptional
-    } else if dose < start.min {
+    // The order (start, escalation, between, exceptional, below_start, above_maximum)
+    // as one walk up the dose scale: start.min <= escalation.min and start.max <= escalation.max,
+    // so where start and escalation touch (capped at 100 mg) a dose is `start`, the first.
+    let class = if dose < start.min {
         RxClass::BelowStart
+    } else if dose <= start.max {
+        RxClass::Start
+    } else if dose < escalation.min {
+        RxClass::Between
+    } else if dose <= escalation.max {
+        RxClass::Escalation
+    } else if dose <= maximum {
+        RxClass::Exceptional
     } else {
         RxClass::AboveMaximum
     };

@@ -211,6 +211,21 @@ mod tests {
     }
 
     #[test]
+    fn severity_names_are_the_json_names() {
+        for s in [
+            Severity::Contraindication,
+            Severity::Caution,
+            Severity::Info,
+        ] {
+            assert_eq!(
+                serde_json::to_string(&s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
+        }
+        assert_eq!(Severity::Caution.as_str(), "caution");
+    }
+
+    #[test]
     fn serialised_id_is_the_rules_md_id() {
         assert_eq!(
             serde_json::to_string(&RuleId::Cap100).unwrap(),
