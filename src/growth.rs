@@ -2,14 +2,7 @@
 //! tables, to catch a tenfold slip or pounds typed as kilograms before any dose is worked out.
 //! Never used to calculate a dose.
 
-use std::sync::OnceLock;
-
 use crate::units::{AgeMonths, Kilograms};
-
-/// The CDC infant table, 0 to 36 months.
-const INFANT: &str = include_str!("../data/growth/wtageinf.csv");
-/// The CDC child table, 24 to 240 months.
-const CHILD: &str = include_str!("../data/growth/wtage.csv");
 
 /// GROWTH-WFA: a caution beyond this |z|.
 pub const CAUTION_Z: f64 = 3.0;
@@ -46,46 +39,17 @@ struct Lms {
     s: f64,
 }
 
-/// The rows of both tables, per sex, in age order.
-struct Tables {
-    infant: [Vec<Lms>; 2],
-    child: [Vec<Lms>; 2],
-}
-
-fn parse(text: &str) -> [Vec<Lms>; 2] {
-    let mut out: [Vec<Lms>; 2] = [Vec::new(), Vec::new()];
-    for line in text.lines().skip(1) {
-        let cells: Vec<f64> = line
-            .split(',')
-            .take(5)
-            .filter_map(|c| c.trim().parse().ok())
-            .collect();
-        if let [sex, age, l, m, s] = cells[..] {
-            let at = usize::from(sex > 1.5);
-            if let Some(rows) = out.get_mut(at) {
-                rows.push(Lms { age, l, m, s });
-            }
-        }
-    }
-    out
-}
-
-fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| Tables {
-        infant: parse(INFANT),
-        child: parse(CHILD),
-    })
-}
+// The CDC tables (`data/growth/*.csv`), turned into arrays by `build.rs`:
+// INFANT_MALE, INFANT_FEMALE, CHILD_MALE, CHILD_FEMALE.
+include!(concat!(env!("OUT_DIR"), "/growth_tables.rs"));
 
 /// L, M, S at `age` months, interpolated linearly between the tabulated ages.
 fn lms(sex: Sex, age: AgeMonths) -> Option<Lms> {
-    let t = tables();
-    let at = usize::from(sex == Sex::F);
-    let rows = if age < CHILD_TABLE_FROM {
-        t.infant.get(at)?
-    } else {
-        t.child.get(at)?
+    let rows: &[Lms] = match (age < CHILD_TABLE_FROM, sex) {
+        (true, Sex::M) => &INFANT_MALE,
+        (true, Sex::F) => &INFANT_FEMALE,
+        (false, Sex::M) => &CHILD_MALE,
+        (false, Sex::F) => &CHILD_FEMALE,
     };
     // The tables are tabulated at mid-month: completed months + 0.5.
     let x = f64::from(age.months()) + 0.5;
@@ -140,7 +104,8 @@ impl Lms {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Growth {
     /// Checked: the z-score (the less extreme of the two sexes when sex is not given) and the
-    /// weights at z −3 and +3 for that age (the union of both sexes' when not given).
+    /// weights at z −3 and +3 for that age (the union of both sexes' when not given); those
+    /// weights are worked out only when |z| > 3, where they are shown, and NaN otherwise.
     Checked {
         /// The weight-for-age z-score.
         z: f64,
@@ -160,17 +125,18 @@ impl Growth {
     }
 
     /// The weights at z −3 and +3 in hundredths of a kg, shown to 0.1 kg inside the range
-    /// (the lower end rounded up, the upper end down); `None` when not checked.
+    /// (the lower end rounded up, the upper end down); `None` when not checked, or when
+    /// |z| <= 3 and the range was not worked out.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // positive, bounded
     pub fn range_centi(self) -> Option<(u64, u64)> {
         match self {
             Growth::Checked {
                 low_kg, high_kg, ..
-            } => Some((
+            } if low_kg.is_finite() && high_kg.is_finite() => Some((
                 (low_kg * 10.0).ceil() as u64 * 10,
                 (high_kg * 10.0).floor() as u64 * 10,
             )),
-            Growth::NoReference => None,
+            Growth::Checked { .. } | Growth::NoReference => None,
         }
     }
 
@@ -186,27 +152,44 @@ pub fn check(weight: Kilograms, age: AgeMonths, sex: Option<Sex>) -> Growth {
         return Growth::NoReference;
     }
     let w = f64::from(weight.centi()) / 100.0;
-    let one = |sex| lms(sex, age).map(|row| (row.z(w), row.at(-3.0), row.at(3.0)));
     let (first, second) = match sex {
-        Some(sex) => (one(sex), None),
-        None => (one(Sex::F), one(Sex::M)),
+        Some(sex) => (lms(sex, age), None),
+        None => (lms(Sex::F, age), lms(Sex::M, age)),
     };
     let Some(first) = first else {
         return Growth::NoReference;
     };
-    // Without sex: the less extreme z, and the union of the two sexes' ranges.
-    let (z, low_kg, high_kg) = match second {
-        Some(second) => (
-            if first.0.abs() <= second.0.abs() {
-                first.0
+    // Without sex: the less extreme z. The z +-3 weights are worked out only when shown.
+    let z_first = first.z(w);
+    let z = match second {
+        Some(second) => {
+            let z_second = second.z(w);
+            if z_first.abs() <= z_second.abs() {
+                z_first
             } else {
-                second.0
-            },
-            first.1.min(second.1),
-            first.2.max(second.2),
-        ),
-        None => first,
+                z_second
+            }
+        }
+        None => z_first,
     };
+    if z.abs() <= CAUTION_Z {
+        return Growth::Checked {
+            z,
+            low_kg: f64::NAN,
+            high_kg: f64::NAN,
+        };
+    }
+    let rows = [Some(first), second];
+    let low_kg = rows
+        .iter()
+        .flatten()
+        .map(|r| r.at(-3.0))
+        .fold(f64::INFINITY, f64::min);
+    let high_kg = rows
+        .iter()
+        .flatten()
+        .map(|r| r.at(3.0))
+        .fold(f64::NEG_INFINITY, f64::max);
     Growth::Checked { z, low_kg, high_kg }
 }
 
@@ -236,9 +219,8 @@ mod tests {
 
     #[test]
     fn the_tables_load_both_sexes_at_mid_months() {
-        let t = tables();
-        assert_eq!((t.infant[0].len(), t.infant[1].len()), (38, 38));
-        assert_eq!((t.child[0].len(), t.child[1].len()), (218, 218));
+        assert_eq!((INFANT_MALE.len(), INFANT_FEMALE.len()), (38, 38));
+        assert_eq!((CHILD_MALE.len(), CHILD_FEMALE.len()), (218, 218));
         // 8 months -> 8.5 in the infant table: the row `1,8.5,-0.1334091,9.081119817,0.113217163`.
         let row = lms(Sex::M, age(8)).unwrap();
         assert!((row.age - 8.5).abs() < 1e-9);

@@ -464,7 +464,8 @@ fn build_phase(
 ) -> PhaseAdvice {
     let capped = uncapped_max > cap;
     let max = uncapped_max.min(cap);
-    let mut rules = vec![rule];
+    let mut rules = Vec::with_capacity(4);
+    rules.push(rule);
     if capped && cap == CAP_STANDARD {
         rules.push(RuleId::Cap100);
     }
@@ -565,17 +566,21 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
     ];
     debug_assert!(table.is_sorted_by_key(|(rule, _)| rule.severity()));
     let mut off_label = Some(off_label);
-    table
-        .into_iter()
-        .filter(|&(_, shown)| shown)
-        .map(|(rule, _)| match rule {
-            R::LabelOff => Warning {
-                rule,
-                detail: Detail::Phases(off_label.take().unwrap_or_default()),
-            },
-            _ => Warning::plain(rule),
-        })
-        .collect()
+    // Room for the table and a few added by `assess`: one allocation per patient.
+    let mut out = Vec::with_capacity(table.len() + 4);
+    out.extend(
+        table
+            .into_iter()
+            .filter(|&(_, shown)| shown)
+            .map(|(rule, _)| match rule {
+                R::LabelOff => Warning {
+                    rule,
+                    detail: Detail::Phases(off_label.take().unwrap_or_default()),
+                },
+                _ => Warning::plain(rule),
+            }),
+    );
+    out
 }
 
 /// The advice for a validated patient: the verdict with every reason that applies, and for an
