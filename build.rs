@@ -41,6 +41,11 @@ fn table(name: &str, file: &str, out: &mut String) {
         writeln!(out, "/// CDC `{file}`, {sex}: (age in months, L, M, S).").unwrap();
         writeln!(
             out,
+            "#[allow(clippy::unreadable_literal, clippy::excessive_precision)] // as published"
+        )
+        .unwrap();
+        writeln!(
+            out,
             "const {name}_{sex}: [Lms; {}] = [{}];",
             rows.len(),
             rows.join(", ")
