@@ -121,15 +121,6 @@ fn age_months(text: &str) -> Result<AgeMonths, Problem> {
         .ok_or(Problem::TooLarge)
 }
 
-/// Validates the fields into a patient alone (no prescription, co-medication or eGFR).
-///
-/// # Errors
-///
-/// The first field that is missing, malformed, out of range or in conflict.
-pub fn patient(fields: &PatientFields<'_>) -> Result<Patient, InputError> {
-    request(fields, || Date::constant(2026, 1, 1)).map(|r| r.patient)
-}
-
 /// The age: exactly one of `age`, `age_months`, `dob` (with `on`, default `today`).
 fn age(
     fields: &PatientFields<'_>,
