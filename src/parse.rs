@@ -233,6 +233,21 @@ fn decimal(text: &str, max_decimals: u8) -> Result<Decimal<'_>, Problem> {
     Ok(Decimal { centi, rest })
 }
 
+/// A number with at most 2 decimals, then nothing or `unit` (any case, after at most one
+/// space). Anything else after the number is a wrong unit when `other_unit` says it looks
+/// like one, else trailing text. Returns hundredths.
+fn with_unit(text: &str, unit: &str, other_unit: impl Fn(&str) -> bool) -> Result<u64, Problem> {
+    let Decimal { centi, rest } = decimal(text, 2)?;
+    let given = rest.strip_prefix(' ').unwrap_or(rest);
+    if given.is_empty() || given.eq_ignore_ascii_case(unit) {
+        Ok(centi)
+    } else if other_unit(given) {
+        Err(Problem::WrongUnit(given.to_string()))
+    } else {
+        Err(Problem::Trailing(rest.to_string()))
+    }
+}
+
 /// Units of mass that are not kg, to say "weights are entered in kg" rather than "garbage".
 const OTHER_MASS_UNITS: [&str; 12] = [
     "lb", "lbs", "pound", "pounds", "g", "gr", "gram", "grams", "st", "stone", "oz", "mg",
@@ -245,19 +260,11 @@ const OTHER_MASS_UNITS: [&str; 12] = [
 ///
 /// The [`Problem`] when the text does not follow the grammar or the range.
 pub fn weight(text: &str) -> Result<Kilograms, Problem> {
-    let Decimal { centi, rest } = decimal(text, 2)?;
-    let unit = rest.strip_prefix(' ').unwrap_or(rest);
-    if !(unit.is_empty() || unit.eq_ignore_ascii_case("kg")) {
+    let centi = with_unit(text, "kg", |unit| {
         let lower = unit.to_ascii_lowercase();
         let lower = lower.trim_end_matches('.');
-        return Err(
-            if OTHER_MASS_UNITS.contains(&lower) || lower.starts_with("mg/") {
-                Problem::WrongUnit(unit.to_string())
-            } else {
-                Problem::Trailing(rest.to_string())
-            },
-        );
-    }
+        OTHER_MASS_UNITS.contains(&lower) || lower.starts_with("mg/")
+    })?;
     if centi == 0 {
         return Err(Problem::Zero);
     }
@@ -367,17 +374,8 @@ pub fn gfr(text: &str) -> Result<Gfr, Problem> {
 ///
 /// The [`Problem`] when the text does not follow the grammar or the range.
 pub fn dose(text: &str) -> Result<Milligrams, Problem> {
-    let Decimal { centi, rest } = decimal(text, 2)?;
-    let unit = rest.strip_prefix(' ').unwrap_or(rest);
-    if !(unit.is_empty() || unit.eq_ignore_ascii_case("mg")) {
-        // µ (U+00B5) and μ (U+03BC) are letters too: `40 µg` is a wrong unit.
-        let looks_like_unit = unit.starts_with(char::is_alphabetic);
-        return Err(if looks_like_unit {
-            Problem::WrongUnit(unit.to_string())
-        } else {
-            Problem::Trailing(rest.to_string())
-        });
-    }
+    // µ (U+00B5) and μ (U+03BC) are letters too: `40 µg` is a wrong unit.
+    let centi = with_unit(text, "mg", |unit| unit.starts_with(char::is_alphabetic))?;
     if centi == 0 {
         return Err(Problem::Zero);
     }
@@ -394,17 +392,9 @@ pub fn dose(text: &str) -> Result<Milligrams, Problem> {
 ///
 /// The [`Problem`] when the text does not follow the grammar or the range.
 pub fn height(text: &str) -> Result<Centimetres, Problem> {
-    let Decimal { centi, rest } = decimal(text, 2)?;
-    let unit = rest.strip_prefix(' ').unwrap_or(rest);
-    if !(unit.is_empty() || unit.eq_ignore_ascii_case("cm")) {
-        let looks_like_unit =
-            unit.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '\'');
-        return Err(if looks_like_unit {
-            Problem::WrongUnit(unit.to_string())
-        } else {
-            Problem::Trailing(rest.to_string())
-        });
-    }
+    let centi = with_unit(text, "cm", |unit| {
+        unit.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '\'')
+    })?;
     u32::try_from(centi)
         .ok()
         .and_then(Centimetres::from_centi)
