@@ -37,6 +37,14 @@ impl Lang {
         }
     }
 
+    /// The decimal mark: `.` in English, `,` in Dutch.
+    pub const fn decimal_mark(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::Nl => ',',
+        }
+    }
+
     /// The English or the Dutch text.
     pub const fn pick(self, en: &'static str, nl: &'static str) -> &'static str {
         match self {

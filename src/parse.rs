@@ -7,7 +7,7 @@
 use std::fmt;
 
 use crate::lang::Lang;
-use crate::units::{AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams};
+use crate::units::{AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams, centi_text};
 
 /// Why a typed value was refused. Its `Display` says what was wrong, in words for a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,20 +144,16 @@ impl Problem {
                 low_centi,
                 high_centi,
             } => {
-                let mark = if nl { ',' } else { '.' };
-                let mut z = String::new();
-                let _ = crate::units::write_centi(&mut z, z_centi.unsigned_abs(), mark);
-                let sign = if *z_centi < 0 { "-" } else { "" };
-                let (mut low, mut high) = (String::new(), String::new());
-                let _ = crate::units::write_centi(&mut low, *low_centi, mark);
-                let _ = crate::units::write_centi(&mut high, *high_centi, mark);
+                let mark = lang.decimal_mark();
+                let z = centi_text(*z_centi, mark);
+                let (low, high) = (kg_text(*low_centi, mark), kg_text(*high_centi, mark));
                 if nl {
                     format!(
-                        "onwaarschijnlijk gewicht voor de leeftijd (gewicht-naar-leeftijd z {sign}{z}; verwacht ongeveer {low}-{high} kg): controleer of het in kilogram is; klopt het, bevestig het gewicht (--confirm-weight, in batch confirm_weight)"
+                        "onwaarschijnlijk gewicht voor de leeftijd (gewicht-naar-leeftijd z {z}; verwacht ongeveer {low}-{high} kg): controleer of het in kilogram is; klopt het, bevestig het gewicht (--confirm-weight, in batch confirm_weight)"
                     )
                 } else {
                     format!(
-                        "implausible weight for the age (weight-for-age z {sign}{z}; expected about {low}-{high} kg): check that it is in kilograms; if it is right, confirm the weight (--confirm-weight, in batch confirm_weight)"
+                        "implausible weight for the age (weight-for-age z {z}; expected about {low}-{high} kg): check that it is in kilograms; if it is right, confirm the weight (--confirm-weight, in batch confirm_weight)"
                     )
                 }
             }
@@ -169,6 +165,11 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
     }
+}
+
+/// Unsigned hundredths (a weight) as text.
+fn kg_text(centi: u64, mark: char) -> String {
+    centi_text(i64::try_from(centi).unwrap_or(i64::MAX), mark)
 }
 
 /// The first 40 characters of a long value, for messages.

@@ -89,11 +89,8 @@ fn expected_centi(mg: f64) -> Option<i64> {
     (centi.is_finite() && centi.abs() < 1e12).then_some(centi as i64)
 }
 
-fn centi_text(centi: i64) -> String {
-    let mut text = String::new();
-    let sign = if centi < 0 { "-" } else { "" };
-    let _ = crate::units::write_centi(&mut text, centi.unsigned_abs(), '.');
-    format!("{sign}{text} mg")
+fn mg_text(centi: i64) -> String {
+    format!("{} mg", crate::units::centi_text(centi, '.'))
 }
 
 /// Every rule id the advice names: reasons, phase rules, warnings and the prescription's rules.
@@ -176,7 +173,7 @@ pub fn compare(expect: &Expect, advice: &Advice) -> Vec<Mismatch> {
                 out.push(Mismatch {
                     field: format!("{}.{end}", phase.as_str()),
                     expected: format!("{want} mg"),
-                    got: centi_text(have),
+                    got: mg_text(have),
                 });
             }
         }

@@ -4,6 +4,7 @@
 
 use crate::dosing::{Detail, Patient, Phase, RuleId, RxClass, Warning};
 use crate::lang::Lang;
+use crate::units::centi_text;
 
 /// The eGFR formula, as records name it.
 pub const SCHWARTZ: &str = "bedside Schwartz: eGFR = 0.413 x height (cm) / creatinine (mg/dl), creatinine (umol/l) / 88.4 = mg/dl";
@@ -181,11 +182,10 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
         }
         (Detail::Prescribed(rx), rule) => prescription_warning(rule, rx, p, lang),
         (Detail::Growth(g @ crate::growth::Growth::Checked { z, .. }), RuleId::GrowthWfa) => {
-            let mark = if nl { ',' } else { '.' };
+            let mark = lang.decimal_mark();
             let (low_centi, high_centi) = g.range_centi().unwrap_or_default();
-            let (mut low, mut high) = (String::new(), String::new());
-            let _ = crate::units::write_centi(&mut low, low_centi, mark);
-            let _ = crate::units::write_centi(&mut high, high_centi, mark);
+            let kg = |centi: u64| centi_text(i64::try_from(centi).unwrap_or(i64::MAX), mark);
+            let (low, high) = (kg(low_centi), kg(high_centi));
             let z = format!("{z:.2}");
             let z = if nl { z.replace('.', ",") } else { z };
             let (weight, age) = (lang.num(&p.weight), lang.num(&p.age));

@@ -29,6 +29,14 @@ pub fn write_centi(f: &mut impl fmt::Write, centi: u64, decimal_mark: char) -> f
     }
 }
 
+/// Signed hundredths as text, the way [`write_centi`] writes them (`-23.8`, `12.5`).
+pub fn centi_text(centi: i64, decimal_mark: char) -> String {
+    let mut text = String::from(if centi < 0 { "-" } else { "" });
+    // Writing to a String cannot fail.
+    let _ = write_centi(&mut text, centi.unsigned_abs(), decimal_mark);
+    text
+}
+
 /// A value held in hundredths, formatted with `.`, or with `,` under `{:#}` (Dutch text; see
 /// [`write_centi`]).
 fn fmt_centi(f: &mut fmt::Formatter<'_>, centi: u64) -> fmt::Result {
