@@ -292,7 +292,7 @@ fn phase(ph: &PhaseAdvice, weight: Kilograms, lang: Lang) -> PhaseRecord {
         effective_mg_per_kg_min: effective_min,
         effective_mg_per_kg_max: effective_max,
         when: texts::when(ph.phase, lang),
-        rules: ph.rules.clone(),
+        rules: ph.rules.to_vec(),
         min_ml: crate::dosing::syringe::volume(ph.min),
         max_ml: crate::dosing::syringe::volume(ph.max),
         marks: ph.marks().into_iter().map(|m| mark(m, weight)).collect(),

@@ -126,7 +126,7 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             gfr(p, lang)
         ),
         (Detail::Phases(phases), RuleId::LabelOff) => {
-            let names: Vec<&str> = phases.iter().map(|ph| phase_name(*ph, lang)).collect();
+            let names: Vec<&str> = phases.iter().map(|ph| phase_name(ph, lang)).collect();
             let prefix = lang.pick("off-label use", "off-label gebruik");
             format!("{prefix}: {} ({})", names.join(", "), p.indication)
         }

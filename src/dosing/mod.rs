@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use egfr::Egfr;
 pub use prescription::{Prescribed, RxClass};
-pub use rule::{RuleId, Severity};
+pub use rule::{RuleId, RuleList, Severity};
 pub use syringe::Mark;
 
 use crate::growth::Growth;
@@ -269,8 +269,9 @@ pub struct PhaseAdvice {
     pub cap: Milligrams,
     /// Whether the uncapped upper end was above the cap.
     pub capped: bool,
-    /// The rule ids applied.
-    pub rules: Vec<RuleId>,
+    /// The rule ids applied: the phase's own, then KF-CAP-100, KF-RENAL-OK and
+    /// KF-NO-ROUND-UP when they apply.
+    pub rules: RuleList<4>,
 }
 
 impl PhaseAdvice {
@@ -285,13 +286,55 @@ impl PhaseAdvice {
     }
 }
 
+/// A set of phases, listed in the order of [`Phase`]: KF-LABEL-OFF's off-label phases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PhaseSet(u8);
+
+impl PhaseSet {
+    const fn bit(phase: Phase) -> u8 {
+        1 << phase as u8
+    }
+
+    /// Adds a phase.
+    pub fn insert(&mut self, phase: Phase) {
+        self.0 |= PhaseSet::bit(phase);
+    }
+
+    /// Whether there is none.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The phases, in the order of [`Phase`].
+    pub fn iter(self) -> impl Iterator<Item = Phase> {
+        [
+            Phase::Start,
+            Phase::Escalation,
+            Phase::Exceptional,
+            Phase::Standard,
+        ]
+        .into_iter()
+        .filter(move |&phase| self.0 & PhaseSet::bit(phase) != 0)
+    }
+}
+
+impl FromIterator<Phase> for PhaseSet {
+    fn from_iter<I: IntoIterator<Item = Phase>>(phases: I) -> PhaseSet {
+        let mut set = PhaseSet::default();
+        for phase in phases {
+            set.insert(phase);
+        }
+        set
+    }
+}
+
 /// What a warning is about, where its text names something specific.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Detail {
     /// Nothing beyond the rule.
     None,
     /// KF-LABEL-OFF: the phases that are off-label.
-    Phases(Vec<Phase>),
+    Phases(PhaseSet),
     /// KF-INT-TNF, KF-INT-LIVE: the co-medications (generic names) that triggered it;
     /// INT-DUPLICATE: the names as given.
     Drugs(Vec<String>),
@@ -336,7 +379,7 @@ pub struct Advice {
     /// The verdict.
     pub verdict: Verdict,
     /// Every refusal rule that applies, in the table's order; empty when advised.
-    pub reasons: Vec<RuleId>,
+    pub reasons: RuleList<7>,
     /// The phases, empty unless advised.
     pub phases: Vec<PhaseAdvice>,
     /// The warnings, most serious first.
@@ -383,8 +426,9 @@ impl Advice {
     }
 }
 
-/// The refusal rules that apply, in RULES.md's order; the first gives the verdict.
-fn refusals(p: &Patient) -> Vec<(RuleId, Verdict)> {
+/// The refusal rules that apply, in RULES.md's order, and the verdict of the first one; no
+/// verdict when none applies.
+fn refusals(p: &Patient) -> (RuleList<7>, Option<Verdict>) {
     let paediatric = p.indication.is_paediatric();
     let adult_ra = !paediatric && !p.is_child();
     let table = [
@@ -424,11 +468,14 @@ fn refusals(p: &Patient) -> Vec<(RuleId, Verdict)> {
             adult_ra && (p.dialysis || p.gfr_below(GFR_CONTRAINDICATED_BELOW)),
         ),
     ];
-    table
-        .into_iter()
-        .filter(|&(_, _, applies)| applies)
-        .map(|(rule, verdict, _)| (rule, verdict))
-        .collect()
+    let verdict = table
+        .iter()
+        .find(|&&(_, _, applies)| applies)
+        .map(|&(_, verdict, _)| verdict);
+    (
+        RuleList::applying(table.map(|(rule, _, applies)| (rule, applies))),
+        verdict,
+    )
 }
 
 /// One capped, weight-based phase: `[min(lo·W, cap), min(hi·W, cap)]`.
@@ -464,18 +511,13 @@ fn build_phase(
 ) -> PhaseAdvice {
     let capped = uncapped_max > cap;
     let max = uncapped_max.min(cap);
-    let mut rules = Vec::with_capacity(4);
-    rules.push(rule);
-    if capped && cap == CAP_STANDARD {
-        rules.push(RuleId::Cap100);
-    }
-    if p.gfr.is_some() {
-        rules.push(RuleId::RenalOk);
-    }
-    // The top of the range is a mark, or the marks stop below it (KF-NO-ROUND-UP bit).
-    if !syringe::is_deliverable(max) {
-        rules.push(RuleId::NoRoundUp);
-    }
+    let rules = RuleList::applying([
+        (rule, true),
+        (RuleId::Cap100, capped && cap == CAP_STANDARD),
+        (RuleId::RenalOk, p.gfr.is_some()),
+        // The top of the range is a mark, or the marks stop below it (KF-NO-ROUND-UP bit).
+        (RuleId::NoRoundUp, !syringe::is_deliverable(max)),
+    ]);
     PhaseAdvice {
         phase,
         label_status: p.indication.label_status(phase),
@@ -521,7 +563,12 @@ fn adult_phase(p: &Patient) -> PhaseAdvice {
         max: ADULT_DOSE,
         cap: ADULT_DOSE,
         capped: false,
-        rules: vec![RuleId::Adult],
+        rules: RuleList::applying([
+            (RuleId::Adult, true),
+            (RuleId::Cap100, false),
+            (RuleId::RenalOk, false),
+            (RuleId::NoRoundUp, false),
+        ]),
     }
 }
 
@@ -531,7 +578,7 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
     let child = p.indication.is_paediatric();
     let caps = matches!(p.indication, Indication::CapsMild | Indication::CapsSevere);
     let sjia = p.indication == Indication::Sjia;
-    let off_label: Vec<Phase> = phases
+    let off_label: PhaseSet = phases
         .iter()
         .filter(|ph| ph.label_status == LabelStatus::OffLabel)
         .map(|ph| ph.phase)
@@ -565,7 +612,6 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
         (R::FluOk, true),
     ];
     debug_assert!(table.is_sorted_by_key(|(rule, _)| rule.severity()));
-    let mut off_label = Some(off_label);
     // Room for the table and a few added by `assess`: one allocation per patient.
     let mut out = Vec::with_capacity(table.len() + 4);
     out.extend(
@@ -575,7 +621,7 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
             .map(|(rule, _)| match rule {
                 R::LabelOff => Warning {
                     rule,
-                    detail: Detail::Phases(off_label.take().unwrap_or_default()),
+                    detail: Detail::Phases(off_label),
                 },
                 _ => Warning::plain(rule),
             }),
@@ -586,8 +632,8 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
 /// The advice for a validated patient: the verdict with every reason that applies, and for an
 /// advised patient the phases and the warnings.
 pub fn advise(patient: &Patient) -> Advice {
-    let refused = refusals(patient);
-    let Some(&(_, verdict)) = refused.first() else {
+    let (reasons, verdict) = refusals(patient);
+    let Some(verdict) = verdict else {
         let phases = if patient.indication.is_paediatric() {
             paediatric_phases(patient)
         } else {
@@ -597,7 +643,7 @@ pub fn advise(patient: &Patient) -> Advice {
         return Advice {
             patient: *patient,
             verdict: Verdict::Advised,
-            reasons: Vec::new(),
+            reasons,
             phases,
             warnings,
             prescribed: None,
@@ -608,7 +654,7 @@ pub fn advise(patient: &Patient) -> Advice {
     Advice {
         patient: *patient,
         verdict,
-        reasons: refused.into_iter().map(|(rule, _)| rule).collect(),
+        reasons,
         phases: Vec::new(),
         warnings: Vec::new(),
         prescribed: None,

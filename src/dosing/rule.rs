@@ -48,6 +48,12 @@ macro_rules! rule_ids {
                 match self { $(RuleId::$variant => $id,)* }
             }
 
+            /// The id as a JSON string, quotes included (`"KF-CAP-100"`): ids are plain ASCII
+            /// that needs no escaping, so hand-written JSON copies it in one piece.
+            pub const fn json(self) -> &'static str {
+                match self { $(RuleId::$variant => concat!("\"", $id, "\""),)* }
+            }
+
             /// The source and section the rule comes from, e.g. `KF Dosering`.
             pub const fn source(self) -> &'static str {
                 match self { $(RuleId::$variant => $source,)* }
@@ -186,6 +192,72 @@ impl fmt::Display for RuleId {
     }
 }
 
+/// The rules of a table that apply, in the table's order, kept inline: at most `N`, the size
+/// of the table they come from, so it can never overflow. A phase's rules and a refusal's
+/// reasons are built this way for every patient of a batch, without an allocation.
+#[derive(Clone, Copy)]
+pub struct RuleList<const N: usize> {
+    ids: [RuleId; N],
+    len: usize,
+}
+
+impl<const N: usize> RuleList<N> {
+    /// The rules whose flag is set, in `table`'s order.
+    pub fn applying(table: [(RuleId, bool); N]) -> RuleList<N> {
+        let mut ids = table.map(|(rule, _)| rule);
+        let mut len = 0;
+        for (rule, applies) in table {
+            if applies && let Some(slot) = ids.get_mut(len) {
+                *slot = rule;
+                len += 1;
+            }
+        }
+        RuleList { ids, len }
+    }
+
+    /// The rules, in order.
+    pub fn as_slice(&self) -> &[RuleId] {
+        self.ids.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl<const N: usize> std::ops::Deref for RuleList<N> {
+    type Target = [RuleId];
+
+    fn deref(&self) -> &[RuleId] {
+        self.as_slice()
+    }
+}
+
+impl<'a, const N: usize> IntoIterator for &'a RuleList<N> {
+    type Item = &'a RuleId;
+    type IntoIter = std::slice::Iter<'a, RuleId>;
+
+    fn into_iter(self) -> std::slice::Iter<'a, RuleId> {
+        self.as_slice().iter()
+    }
+}
+
+impl<const N: usize> fmt::Debug for RuleList<N> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl<const N: usize, const M: usize> PartialEq<RuleList<M>> for RuleList<N> {
+    fn eq(&self, other: &RuleList<M>) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl<const N: usize> Eq for RuleList<N> {}
+
+impl<const N: usize, const M: usize> PartialEq<[RuleId; M]> for RuleList<N> {
+    fn eq(&self, other: &[RuleId; M]) -> bool {
+        self.as_slice() == other
+    }
+}
+
 #[cfg(test)]
 #[allow(
     clippy::unwrap_used,
@@ -223,6 +295,31 @@ mod tests {
             );
         }
         assert_eq!(Severity::Caution.as_str(), "caution");
+    }
+
+    #[test]
+    fn json_id_is_the_serialised_id() {
+        for &rule in RuleId::ALL {
+            assert_eq!(rule.json(), serde_json::to_string(&rule).unwrap());
+        }
+    }
+
+    #[test]
+    fn rule_list_keeps_the_applying_rules_in_table_order() {
+        let list = RuleList::applying([
+            (RuleId::Start, true),
+            (RuleId::Cap100, false),
+            (RuleId::RenalOk, true),
+            (RuleId::NoRoundUp, true),
+        ]);
+        assert_eq!(list, [RuleId::Start, RuleId::RenalOk, RuleId::NoRoundUp]);
+        assert_eq!(list.len(), 3);
+        assert_eq!(format!("{list:?}"), "[Start, RenalOk, NoRoundUp]");
+        let none = RuleList::applying([(RuleId::Start, false), (RuleId::Cap100, false)]);
+        assert!(none.is_empty());
+        assert_ne!(list, none);
+        let all = RuleList::applying([(RuleId::Scope, true), (RuleId::AgeMin, true)]);
+        assert_eq!(all, [RuleId::Scope, RuleId::AgeMin]);
     }
 
     #[test]

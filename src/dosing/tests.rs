@@ -42,7 +42,7 @@ macro_rules! verdicts {
             fn $name() {
                 let advice = advise(&patient($w, $m, $ind, $gfr, $dial));
                 assert_eq!(advice.verdict, Verdict::$verdict);
-                assert_eq!(advice.reasons, vec![$(RuleId::$rule),*]);
+                assert_eq!(advice.reasons.as_slice(), [$(RuleId::$rule),*]);
                 assert_eq!(advice.phases.is_empty(), advice.verdict != Verdict::Advised);
                 if advice.verdict != Verdict::Advised {
                     assert!(advice.warnings.is_empty(), "a refusal carries no warnings");
@@ -252,6 +252,25 @@ fn scope_adult_renal_caution_for_an_adult_without_gfr() {
 }
 
 #[test]
+fn phase_set_lists_phases_in_scheme_order_whatever_the_insertion_order() {
+    let set: PhaseSet = [
+        Phase::Standard,
+        Phase::Exceptional,
+        Phase::Start,
+        Phase::Start,
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(
+        set.iter().collect::<Vec<_>>(),
+        [Phase::Start, Phase::Exceptional, Phase::Standard]
+    );
+    assert!(!set.is_empty());
+    assert!(PhaseSet::default().is_empty());
+    assert_eq!(PhaseSet::default().iter().count(), 0);
+}
+
+#[test]
 fn kf_label_off_names_the_off_label_phases() {
     let mild = advise(&patient(2000, 72, CapsMild, Some(90.0), false));
     assert_eq!(mild.label_status(), LabelStatus::OnLabel);
@@ -262,7 +281,11 @@ fn kf_label_off_names_the_off_label_phases() {
         .unwrap();
     assert_eq!(
         off.detail,
-        Detail::Phases(vec![Phase::Escalation, Phase::Exceptional])
+        Detail::Phases(
+            [Phase::Escalation, Phase::Exceptional]
+                .into_iter()
+                .collect()
+        )
     );
     for ind in [CapsSevere, Hereditary] {
         let advice = advise(&patient(2000, 72, ind, Some(90.0), false));
@@ -279,7 +302,11 @@ fn kf_label_off_names_the_off_label_phases() {
             .unwrap();
         assert_eq!(
             off.detail,
-            Detail::Phases(vec![Phase::Start, Phase::Escalation, Phase::Exceptional])
+            Detail::Phases(
+                [Phase::Start, Phase::Escalation, Phase::Exceptional]
+                    .into_iter()
+                    .collect()
+            )
         );
     }
 }
