@@ -194,8 +194,11 @@ struct Decimal<'a> {
 /// Reads a non-negative decimal with at most `max_decimals` (≤ 2) decimals at the start of
 /// `text`, up to the first character that is neither a digit nor a decimal mark.
 fn decimal(text: &str, max_decimals: u8) -> Result<Decimal<'_>, Problem> {
+    // Bytes, not chars: every byte before the first other one is ASCII, so `end` is a char
+    // boundary.
     let end = text
-        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .bytes()
+        .position(|b| !(b.is_ascii_digit() || b == b'.' || b == b','))
         .unwrap_or(text.len());
     let (number, rest) = text.split_at(end);
     match text.chars().next() {
@@ -284,41 +287,42 @@ pub fn weight(text: &str) -> Result<Kilograms, Problem> {
 pub fn age(text: &str) -> Result<AgeMonths, Problem> {
     let (first, rest) = whole_number(text)?;
     let (unit, rest) = unit_word(rest);
-    let months = match unit.to_ascii_lowercase().as_str() {
-        "y" | "j" => {
-            let years = first;
-            let rest = rest.trim_start_matches(' ');
-            let extra = if rest.is_empty() {
-                0
-            } else {
-                let (m, rest) = whole_number(rest)?;
-                let (unit, rest) = unit_word(rest);
-                if !is_month_unit(unit) {
-                    return Err(if unit.is_empty() {
-                        Problem::MissingUnit
-                    } else {
-                        Problem::WrongUnit(unit.to_string())
-                    });
-                }
-                if !rest.is_empty() {
-                    return Err(Problem::Trailing(rest.to_string()));
-                }
-                if m > 11 {
-                    return Err(Problem::MonthsAfterYears);
-                }
-                m
-            };
-            years.checked_mul(12).and_then(|m| m.checked_add(extra))
-        }
-        u if is_month_unit(u) => {
+    // Compared in place, any case: this runs for every record of a batch.
+    let months = if ["y", "j"].iter().any(|u| u.eq_ignore_ascii_case(unit)) {
+        let years = first;
+        let rest = rest.trim_start_matches(' ');
+        let extra = if rest.is_empty() {
+            0
+        } else {
+            let (m, rest) = whole_number(rest)?;
+            let (unit, rest) = unit_word(rest);
+            if !is_month_unit(unit) {
+                return Err(if unit.is_empty() {
+                    Problem::MissingUnit
+                } else {
+                    Problem::WrongUnit(unit.to_string())
+                });
+            }
             if !rest.is_empty() {
                 return Err(Problem::Trailing(rest.to_string()));
             }
-            Some(first)
+            if m > 11 {
+                return Err(Problem::MonthsAfterYears);
+            }
+            m
+        };
+        years.checked_mul(12).and_then(|m| m.checked_add(extra))
+    } else if is_month_unit(unit) {
+        if !rest.is_empty() {
+            return Err(Problem::Trailing(rest.to_string()));
         }
-        "" if rest.is_empty() => return Err(Problem::MissingUnit),
-        "" => return Err(Problem::Trailing(rest.to_string())),
-        _ => return Err(Problem::WrongUnit(unit.to_string())),
+        Some(first)
+    } else if !unit.is_empty() {
+        return Err(Problem::WrongUnit(unit.to_string()));
+    } else if rest.is_empty() {
+        return Err(Problem::MissingUnit);
+    } else {
+        return Err(Problem::Trailing(rest.to_string()));
     };
     months
         .and_then(|m| u16::try_from(m).ok())
