@@ -15,6 +15,7 @@ use crate::input::{JsonPatient, Scalar};
 use crate::lang::Lang;
 use crate::record::{Assessed, Record, SCHEMA};
 use crate::request::{self, PatientFields};
+use crate::units::CentiText;
 use jiff::civil::Date;
 
 /// The input format.
@@ -157,7 +158,7 @@ enum Sink<W: Write> {
     Csv {
         out: W,
         delimiter: u8,
-        decimal_mark: u8,
+        decimal_mark: char,
         buf: Vec<u8>,
     },
 }
@@ -211,7 +212,7 @@ impl<W: Write> Sink<W> {
                 Sink::Csv {
                     out,
                     delimiter,
-                    decimal_mark: if delimiter == b';' { b',' } else { b'.' },
+                    decimal_mark: if delimiter == b';' { ',' } else { '.' },
                     buf: Vec::with_capacity(1024),
                 }
             }
@@ -284,7 +285,7 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     buf.extend_from_slice(b"{\"schema\":\"");
     buf.extend_from_slice(SCHEMA.as_bytes());
     buf.extend_from_slice(b"\",\"line\":");
-    push_centi(buf, line * 100, b'.');
+    push_line(buf, line);
     buf.extend_from_slice(b",\"id\":");
     match id {
         Some(id) => serde_json::to_writer(&mut *buf, id)?,
@@ -307,9 +308,9 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
         buf.extend_from_slice(b"{\"phase\":\"");
         buf.extend_from_slice(p.phase.as_str().as_bytes());
         buf.extend_from_slice(b"\",\"min_mg\":");
-        push_centi(buf, u64::from(p.min.centi()), b'.');
+        push_centi(buf, p.min.centi(), '.');
         buf.extend_from_slice(b",\"max_mg\":");
-        push_centi(buf, u64::from(p.max.centi()), b'.');
+        push_centi(buf, p.max.centi(), '.');
         buf.extend_from_slice(if p.capped {
             b",\"capped\":true}"
         } else {
@@ -328,31 +329,14 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     Ok(())
 }
 
-/// Appends hundredths as [`crate::units::write_centi`] writes them (`36.9`, `100`, `0.26`),
-/// without the formatting machinery.
-fn push_centi(buf: &mut Vec<u8>, centi: u64, mark: u8) {
-    let mut digits = [0_u8; 20];
-    let mut n = centi / 100;
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(d) = digits.get_mut(at) {
-            *d = b'0' + (n % 10) as u8;
-        }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    buf.extend_from_slice(digits.get(at..).unwrap_or_default());
-    let frac = centi % 100;
-    if frac != 0 {
-        buf.push(mark);
-        buf.push(b'0' + (frac / 10) as u8);
-        if !frac.is_multiple_of(10) {
-            buf.push(b'0' + (frac % 10) as u8);
-        }
-    }
+/// Appends hundredths as [`crate::units::write_centi`] writes them (`36.9`, `100`, `0.26`).
+fn push_centi(buf: &mut Vec<u8>, centi: u32, mark: char) {
+    buf.extend_from_slice(CentiText::new(u64::from(centi), mark).as_bytes());
+}
+
+/// Appends a line number.
+fn push_line(buf: &mut Vec<u8>, line: u64) {
+    buf.extend_from_slice(CentiText::whole(line).as_bytes());
 }
 
 fn push_ids(buf: &mut Vec<u8>, ids: impl Iterator<Item = RuleId>) {
@@ -360,9 +344,7 @@ fn push_ids(buf: &mut Vec<u8>, ids: impl Iterator<Item = RuleId>) {
         if at > 0 {
             buf.push(b',');
         }
-        buf.push(b'"');
-        buf.extend_from_slice(id.as_str().as_bytes());
-        buf.push(b'"');
+        buf.extend_from_slice(id.json().as_bytes());
     }
 }
 
@@ -375,9 +357,9 @@ fn push_csv_row(
     id: Option<&str>,
     outcome: &Outcome,
     delimiter: u8,
-    mark: u8,
+    mark: char,
 ) {
-    push_centi(buf, line * 100, b'.');
+    push_line(buf, line);
     buf.push(delimiter);
     csv::push_cell(buf, id.unwrap_or_default(), delimiter);
     buf.push(delimiter);
@@ -405,7 +387,7 @@ fn push_csv_row(
             for cell in cells {
                 buf.push(delimiter);
                 if let Some(centi) = cell {
-                    push_centi(buf, u64::from(centi), mark);
+                    push_centi(buf, centi, mark);
                 }
             }
             buf.push(delimiter);

@@ -18,14 +18,87 @@ use serde::{Serialize, Serializer};
 ///
 /// When the writer fails.
 pub fn write_centi(f: &mut impl fmt::Write, centi: u64, decimal_mark: char) -> fmt::Result {
-    let whole = centi / 100;
-    let frac = centi % 100;
-    if frac == 0 {
-        write!(f, "{whole}")
-    } else if frac.is_multiple_of(10) {
-        write!(f, "{whole}{decimal_mark}{}", frac / 10)
-    } else {
-        write!(f, "{whole}{decimal_mark}{frac:02}")
+    f.write_str(CentiText::new(centi, decimal_mark).as_str())
+}
+
+/// Hundredths written out the way [`write_centi`] writes them, into a buffer of its own: no
+/// formatting machinery and no allocation, for the batch paths that write (and read) numbers
+/// for every record.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct CentiText {
+    /// The text ends the buffer: 20 digits, a mark of up to 4 bytes and 2 decimals fit.
+    bytes: [u8; 26],
+    /// Where the text starts: a byte keeps the value small to move.
+    start: u8,
+}
+
+impl CentiText {
+    const EMPTY: CentiText = CentiText {
+        bytes: [0; 26],
+        start: 26,
+    };
+
+    /// `centi` hundredths, with `decimal_mark` before the decimals.
+    pub fn new(centi: u64, decimal_mark: char) -> CentiText {
+        let mut text = CentiText::EMPTY;
+        let frac = centi % 100;
+        if frac != 0 {
+            if !frac.is_multiple_of(10) {
+                text.put(b'0' + (frac % 10) as u8);
+            }
+            text.put(b'0' + (frac / 10) as u8);
+            let mut mark = [0; 4];
+            for &b in decimal_mark.encode_utf8(&mut mark).as_bytes().iter().rev() {
+                text.put(b);
+            }
+        }
+        text.digits(centi / 100);
+        text
+    }
+
+    /// A whole number.
+    pub fn whole(n: u64) -> CentiText {
+        let mut text = CentiText::EMPTY;
+        text.digits(n);
+        text
+    }
+
+    /// Writes the digits of `n` before the text.
+    fn digits(&mut self, mut n: u64) {
+        loop {
+            self.put(b'0' + (n % 10) as u8);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+    }
+
+    /// Writes one byte before the text.
+    fn put(&mut self, byte: u8) {
+        self.start = self.start.saturating_sub(1);
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.start)) {
+            *slot = byte;
+        }
+    }
+
+    /// The text as bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.bytes
+            .get(usize::from(self.start)..)
+            .unwrap_or_default()
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // Only digits and the mark's UTF-8 bytes were written.
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for CentiText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
     }
 }
 
@@ -362,6 +435,31 @@ mod tests {
         assert_eq!(show(10_000), "100");
         assert_eq!(show(5), "0.05");
         assert_eq!(show(0), "0");
+    }
+
+    #[test]
+    fn centi_text_writes_any_value_and_mark() {
+        assert_eq!(
+            CentiText::new(u64::MAX, '.').as_str(),
+            "184467440737095516.15"
+        );
+        assert_eq!(CentiText::new(1250, ',').as_str(), "12,5");
+        assert_eq!(CentiText::new(1205, '\u{b7}').as_str(), "12\u{b7}05");
+        assert_eq!(CentiText::new(7, '.').as_bytes(), b"0.07");
+        assert_eq!(format!("{:?}", CentiText::new(30, '.')), "\"0.3\"");
+        for (n, text) in [
+            (0, "0"),
+            (7, "7"),
+            (10, "10"),
+            (99, "99"),
+            (100, "100"),
+            (105, "105"),
+            (1_000_000, "1000000"),
+            (1_000_001, "1000001"),
+            (u64::MAX, "18446744073709551615"),
+        ] {
+            assert_eq!(CentiText::whole(n).as_str(), text);
+        }
     }
 
     #[test]
