@@ -523,7 +523,7 @@ fn json_record(
         )?;
         return Ok(false);
     }
-    let outcome = match serde_json::from_str::<JsonPatient<'_>>(text) {
+    let outcome = match JsonPatient::read(text) {
         Ok(patient) => {
             let outcome = assess(&patient.fields(), settings);
             write(patient.id.as_ref().map(Scalar::as_str), &outcome)?;
