@@ -612,8 +612,10 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
         (R::FluOk, true),
     ];
     debug_assert!(table.is_sorted_by_key(|(rule, _)| rule.severity()));
-    // Room for the table and a few added by `assess`: one allocation per patient.
-    let mut out = Vec::with_capacity(table.len() + 4);
+    // Room for the shown rules and a few added by `assess`: one allocation per patient, and a
+    // small one (the whole table's worth was beyond the allocator's fast per-thread cache).
+    let shown = table.iter().filter(|&&(_, shown)| shown).count();
+    let mut out = Vec::with_capacity(shown + 4);
     out.extend(
         table
             .into_iter()
