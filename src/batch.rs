@@ -145,23 +145,25 @@ pub fn detect(reader: &mut impl BufRead) -> io::Result<InputFormat> {
     })
 }
 
-/// The writer of output records, in the chosen format.
-enum Sink<W: Write> {
-    /// JSON lines in `lang`; `buf` is reused for every brief line.
-    Json {
-        out: W,
-        detail: Detail,
-        lang: Lang,
-        buf: Vec<u8>,
-    },
-    /// Flat CSV with the given delimiter and decimal mark; `buf` is reused for every row.
-    Csv {
-        out: W,
-        delimiter: u8,
-        decimal_mark: char,
-        buf: Vec<u8>,
-    },
+/// The writer of output records, in the chosen format. Records are gathered in `buf` and
+/// written out some 64 KiB at a time: one copy of the output, not two (a brief line is built
+/// in place, and a large write passes the caller's `BufWriter` by).
+struct Sink<W: Write> {
+    out: W,
+    buf: Vec<u8>,
+    format: SinkFormat,
 }
+
+/// What a [`Sink`] writes.
+enum SinkFormat {
+    /// JSON lines, with texts in `lang`.
+    Json { detail: Detail, lang: Lang },
+    /// Flat CSV with the given delimiter and decimal mark.
+    Csv { delimiter: u8, decimal_mark: char },
+}
+
+/// How much output a [`Sink`] gathers before it writes.
+const FLUSH_AT: usize = 64 * 1024;
 
 /// A full `batch` line: the `dose` record with `line` and `id`.
 #[derive(Serialize)]
@@ -199,80 +201,67 @@ impl<W: Write> Sink<W> {
         delimiter: u8,
         lang: Lang,
     ) -> Result<Sink<W>> {
-        Ok(match format {
-            OutputFormat::Jsonl => Sink::Json {
-                out,
-                detail,
-                lang,
-                buf: Vec::with_capacity(1024),
-            },
+        let mut buf = Vec::with_capacity(FLUSH_AT + 4096);
+        let format = match format {
+            OutputFormat::Jsonl => SinkFormat::Json { detail, lang },
             OutputFormat::Csv => {
-                let mut out = out;
-                csv::write_row(&mut out, &CSV_OUTPUT_COLUMNS, delimiter)?;
-                Sink::Csv {
-                    out,
+                csv::write_row(&mut buf, &CSV_OUTPUT_COLUMNS, delimiter)?;
+                SinkFormat::Csv {
                     delimiter,
                     decimal_mark: if delimiter == b';' { ',' } else { '.' },
-                    buf: Vec::with_capacity(1024),
                 }
             }
-        })
+        };
+        Ok(Sink { out, buf, format })
     }
 
     fn write(&mut self, line: u64, id: Option<&str>, outcome: &Outcome) -> Result<()> {
-        let (out, detail, lang, buf) = match self {
-            Sink::Csv {
-                out,
-                delimiter,
-                decimal_mark,
-                buf,
-            } => {
-                buf.clear();
-                push_csv_row(buf, line, id, outcome, *delimiter, *decimal_mark);
-                out.write_all(buf)?;
-                return Ok(());
+        let buf = &mut self.buf;
+        match (&self.format, outcome) {
+            (
+                &SinkFormat::Csv {
+                    delimiter,
+                    decimal_mark,
+                },
+                _,
+            ) => push_csv_row(buf, line, id, outcome, delimiter, decimal_mark),
+            (SinkFormat::Json { detail, lang }, Ok(assessed)) => {
+                match detail {
+                    Detail::Brief => write_brief(buf, line, id, &assessed.advice)?,
+                    Detail::Full => serde_json::to_writer(
+                        &mut *buf,
+                        &Full {
+                            line,
+                            id,
+                            record: Record::new(assessed, *lang),
+                        },
+                    )?,
+                }
+                buf.push(b'\n');
             }
-            Sink::Json {
-                out,
-                detail,
-                lang,
-                buf,
-            } => (out, *detail, *lang, buf),
-        };
-        match (outcome, detail) {
-            (Ok(assessed), Detail::Brief) => {
-                buf.clear();
-                write_brief(buf, line, id, &assessed.advice)?;
-                out.write_all(buf)?;
-            }
-            (Ok(assessed), Detail::Full) => {
+            (SinkFormat::Json { .. }, Err(error)) => {
                 serde_json::to_writer(
-                    &mut *out,
-                    &Full {
+                    &mut *buf,
+                    &ErrorLine {
+                        schema: SCHEMA,
                         line,
                         id,
-                        record: Record::new(assessed, lang),
+                        error,
                     },
                 )?;
+                buf.push(b'\n');
             }
-            (Err(error), _) => serde_json::to_writer(
-                &mut *out,
-                &ErrorLine {
-                    schema: SCHEMA,
-                    line,
-                    id,
-                    error,
-                },
-            )?,
         }
-        out.write_all(b"\n")?;
+        if self.buf.len() >= FLUSH_AT {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
         Ok(())
     }
 
-    fn finish(self) -> Result<()> {
-        match self {
-            Sink::Csv { mut out, .. } | Sink::Json { mut out, .. } => out.flush()?,
-        }
+    fn finish(mut self) -> Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.out.flush()?;
         Ok(())
     }
 }
