@@ -213,10 +213,21 @@ fn decimal(text: &str, max_decimals: u8) -> Result<Decimal<'_>, Problem> {
     {
         return Err(Problem::Exponent);
     }
-    let (whole, frac) = number.split_once(['.', ',']).unwrap_or((number, ""));
-    if frac.contains(['.', ',']) || (number.len() > whole.len() && frac.is_empty()) {
-        return Err(Problem::Marks);
-    }
+    // Only digits and marks from here: bytes, compared without char patterns (this runs for
+    // every number of a batch).
+    let is_mark = |b: &u8| *b == b'.' || *b == b',';
+    let number = number.as_bytes();
+    let (whole, frac) = match number.iter().position(is_mark) {
+        Some(at) => {
+            let (whole, frac) = number.split_at(at);
+            let frac = frac.get(1..).unwrap_or_default();
+            if frac.is_empty() || frac.iter().any(is_mark) {
+                return Err(Problem::Marks);
+            }
+            (whole, frac)
+        }
+        None => (number, &[][..]),
+    };
     if frac.len() > usize::from(max_decimals) {
         return Err(Problem::TooManyDecimals {
             max: max_decimals,
@@ -224,13 +235,13 @@ fn decimal(text: &str, max_decimals: u8) -> Result<Decimal<'_>, Problem> {
         });
     }
     // Nine digits are plenty for anything this tool accepts, and keep the sum in range.
-    if whole.trim_start_matches('0').len() > 9 {
+    if whole.iter().skip_while(|&&b| b == b'0').count() > 9 {
         return Err(Problem::TooLarge);
     }
-    let digits = |s: &str| s.bytes().fold(0_u64, |n, b| n * 10 + u64::from(b - b'0'));
+    let digits = |s: &[u8]| s.iter().fold(0_u64, |n, &b| n * 10 + u64::from(b - b'0'));
     let mut centi = digits(whole) * 100;
     let mut scale = 10;
-    for b in frac.bytes() {
+    for &b in frac {
         centi += u64::from(b - b'0') * scale;
         scale /= 10;
     }
