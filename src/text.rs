@@ -99,12 +99,12 @@ fn wrapped(first: &str, text: &str, indent: usize) -> String {
             out.push(' ');
             column += 1;
         }
-        if word.contains(NO_BREAK) {
-            out.push_str(&word.replace(NO_BREAK, " "));
-        } else {
-            out.push_str(word);
-        }
+        out.push_str(word);
         column += len;
+    }
+    // One pass over the whole text rather than a search per word.
+    if out.contains(NO_BREAK) {
+        out = out.replace(NO_BREAK, " ");
     }
     out
 }
@@ -563,3 +563,27 @@ pub const SOURCES: [(&str, &str, &str); 4] = [
         "keuzes van dit programma waar de bronnen zwijgen (zie README)",
     ),
 ];
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_keeps_no_break_words_together_and_writes_plain_spaces() {
+        let marks = "10\u{a0}mg\u{a0}=\u{a0}0.07\u{a0}ml;";
+        let text = format!("{} {marks}", "word ".repeat(18).trim_end());
+        let out = wrapped("  ", &text, 2);
+        assert!(!out.contains(NO_BREAK), "{out:?}");
+        // 2 + 18 x 5 - 1 = 91 columns of words; the 16-character mark does not fit after
+        // them (91 + 1 + 16 > 100) and moves whole to the next line.
+        assert_eq!(
+            out.lines().collect::<Vec<_>>(),
+            [
+                format!("  {}", "word ".repeat(18).trim_end()).as_str(),
+                "  10 mg = 0.07 ml;"
+            ]
+        );
+        assert_eq!(wrapped("> ", "12.5 mg", 2), "> 12.5 mg");
+    }
+}
