@@ -14,50 +14,34 @@ use crate::units::CentiText;
 /// A JSON scalar (string, number or boolean) kept as the text a person would have typed;
 /// borrowed from the input where it can be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Scalar<'a>(Text<'a>);
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Text<'a> {
-    /// A string (borrowed unless it had escapes), or a number written out by Rust.
-    Str(Cow<'a, str>),
-    /// A whole number, or one with at most two decimals, written out in place: most values
-    /// of a batch are such numbers, and this spares each an allocation.
-    Number(CentiText),
-}
+pub struct Scalar<'a>(pub Cow<'a, str>);
 
 impl Scalar<'_> {
     /// The text.
     pub fn as_str(&self) -> &str {
-        match &self.0 {
-            Text::Str(text) => text,
-            Text::Number(text) => text.as_str(),
-        }
+        &self.0
     }
+}
 
-    fn owned(text: String) -> Scalar<'static> {
-        Scalar(Text::Str(Cow::Owned(text)))
-    }
-
-    /// A JSON number as text: the shortest decimal that reads back as the same double, which
-    /// Rust writes without an exponent, so `12.5` stays `12.5` and `1e-7` becomes `0.0000001`
-    /// (refused: too many decimals).
-    ///
-    /// Fast path: when `v` is the double nearest to a decimal `c/100` (`c` below 10^13), that
-    /// decimal is the shortest: any other decimal reading back as `v` lies within one ulp
-    /// (< 0.002 here) of it, and one with fewer digits would be a different multiple of 0.01.
-    /// `number_text_is_rusts_shortest` checks this against `f64::to_string`.
-    #[allow(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss
-    )] // `centi` is checked to be a whole number in 0..10^13 before the cast
-    fn number(v: f64) -> Scalar<'static> {
-        let centi = (v * 100.0).round();
-        if v.is_sign_positive() && centi < 1e13 && (centi / 100.0).to_bits() == v.to_bits() {
-            Scalar(Text::Number(CentiText::new(centi as u64, '.')))
-        } else {
-            Scalar::owned(v.to_string())
-        }
+/// A JSON number as text: the shortest decimal that reads back as the same double, which Rust
+/// writes without an exponent, so `12.5` stays `12.5` and `1e-7` becomes `0.0000001` (refused:
+/// too many decimals).
+///
+/// Fast path: when `v` is the double nearest to a decimal `c/100` (`c` below 10^13), that
+/// decimal is the shortest: any other decimal reading back as `v` lies within one ulp (< 0.002
+/// here) of it, and one with fewer digits would be a different multiple of 0.01.
+/// `number_text_is_rusts_shortest` checks this against `f64::to_string`.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_precision_loss
+)] // `centi` is checked to be a whole number in 0..10^13 before the cast
+fn number_text(v: f64) -> String {
+    let centi = (v * 100.0).round();
+    if v.is_sign_positive() && centi < 1e13 && (centi / 100.0).to_bits() == v.to_bits() {
+        CentiText::new(centi as u64, '.').as_str().to_string()
+    } else {
+        v.to_string()
     }
 }
 
@@ -73,35 +57,31 @@ impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
             }
 
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Text::Str(Cow::Borrowed(v))))
+                Ok(Scalar(Cow::Borrowed(v)))
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::owned(v.to_string()))
+                Ok(Scalar(Cow::Owned(v.to_string())))
             }
 
             fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::owned(v))
+                Ok(Scalar(Cow::Owned(v)))
             }
 
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Text::Number(CentiText::whole(v))))
+                Ok(Scalar(Cow::Owned(v.to_string())))
             }
 
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::owned(v.to_string()))
+                Ok(Scalar(Cow::Owned(v.to_string())))
             }
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar<'de>, E> {
-                Ok(Scalar::number(v))
+                Ok(Scalar(Cow::Owned(number_text(v))))
             }
 
             fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Text::Str(Cow::Borrowed(if v {
-                    "true"
-                } else {
-                    "false"
-                }))))
+                Ok(Scalar(Cow::Borrowed(if v { "true" } else { "false" })))
             }
         }
 
@@ -135,10 +115,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Names<'a> {
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Names<'de>, A::Error> {
                 let mut names = Vec::new();
                 while let Some(name) = seq.next_element::<Scalar<'de>>()? {
-                    names.push(match name.0 {
-                        Text::Str(text) => text,
-                        Text::Number(text) => Cow::Owned(text.as_str().to_string()),
-                    });
+                    names.push(name.0);
                 }
                 Ok(Names(names))
             }
@@ -346,7 +323,7 @@ impl<'a> Flat<'a> {
 
     /// A value, into `slot`: `None` for `null`. `None` back when it is not one of ours.
     fn value(&mut self, slot: &mut Option<Scalar<'a>>) -> Option<()> {
-        let text = |s: &'a str| Some(Scalar(Text::Str(Cow::Borrowed(s))));
+        let text = |s: &'a str| Some(Scalar(Cow::Borrowed(s)));
         *slot = match self.peek()? {
             b'"' => text(self.string()?),
             b'n' => {
@@ -361,7 +338,7 @@ impl<'a> Flat<'a> {
                 self.word("false")?;
                 text("false")
             }
-            b'0'..=b'9' => Some(self.number()?),
+            b'0'..=b'9' => text(self.number()?),
             _ => return None,
         };
         Some(())
@@ -372,52 +349,43 @@ impl<'a> Flat<'a> {
         (self.bytes.get(self.at..end)? == word.as_bytes()).then(|| self.at = end)
     }
 
-    /// A number as serde reads it and [`Scalar`] writes it: a whole number of up to 18 digits
-    /// (a `u64`), or up to 10 digits with one or two decimals (the double nearest to it,
-    /// whose shortest form is the same decimal; see [`Scalar::number`]).
-    fn number(&mut self) -> Option<Scalar<'a>> {
+    /// A number whose text is already what serde and [`Scalar`] make of it, borrowed: a whole
+    /// number of up to 18 digits (serde reads a `u64`, written back unchanged), or up to 10
+    /// digits with one or two decimals, the last not 0 (serde reads the double nearest to
+    /// it, whose shortest form is that same text; see [`number_text`]).
+    fn number(&mut self) -> Option<&'a str> {
+        let start = self.at;
         let whole = self.digits();
-        let first = self.bytes.get(whole.clone())?;
         // JSON allows no leading zero (`012`).
-        if first.is_empty() || (first.len() > 1 && first.first() == Some(&b'0')) {
+        if whole == 0 || (whole > 1 && self.bytes.get(start) == Some(&b'0')) {
             return None;
         }
-        let value = |digits: &[u8]| {
-            digits
-                .iter()
-                .fold(0_u64, |n, &d| n * 10 + u64::from(d - b'0'))
-        };
-        let number = if self.eat(b'.').is_some() {
-            let frac = self.digits();
-            let decimals = self.bytes.get(frac)?;
-            if first.len() > 10 || decimals.is_empty() || decimals.len() > 2 {
+        if self.eat(b'.').is_some() {
+            let decimals = self.digits();
+            let last = self.bytes.get(self.at.checked_sub(1)?).copied();
+            if whole > 10 || !(1..=2).contains(&decimals) || last == Some(b'0') {
                 return None;
             }
-            let scale = if decimals.len() == 1 { 10 } else { 1 };
-            CentiText::new(value(first) * 100 + value(decimals) * scale, '.')
-        } else {
-            if first.len() > 18 {
-                return None;
-            }
-            CentiText::whole(value(first))
-        };
-        // An exponent, or a number running into letters: serde's.
+        } else if whole > 18 {
+            return None;
+        }
+        // An exponent, or a number running into more of one: serde's.
         if matches!(
             self.peek(),
             Some(b'e' | b'E' | b'.' | b'-' | b'+' | b'0'..=b'9')
         ) {
             return None;
         }
-        Some(Scalar(Text::Number(number)))
+        self.text.get(start..self.at)
     }
 
-    /// The digits from here.
-    fn digits(&mut self) -> std::ops::Range<usize> {
+    /// Skips the digits from here; how many there were.
+    fn digits(&mut self) -> usize {
         let start = self.at;
         while matches!(self.peek(), Some(b'0'..=b'9')) {
             self.at += 1;
         }
-        start..self.at
+        self.at - start
     }
 }
 
@@ -442,14 +410,14 @@ mod tests {
         assert_eq!(p.gfr.unwrap().as_str(), "29,9");
         assert_eq!(p.dialysis.unwrap().as_str(), "true");
         assert!(p.age_months.is_none());
-        assert!(matches!(p.age.unwrap().0, Text::Str(Cow::Borrowed("3y"))));
+        assert!(matches!(p.age.unwrap().0, Cow::Borrowed("3y")));
     }
 
-    /// The fast path of [`Scalar::number`] against Rust's own shortest form: every hundredth
+    /// The fast path of [`number_text`] against Rust's own shortest form: every hundredth
     /// up to 300.00, values around the edges of the fast path, and random doubles.
     #[test]
     fn number_text_is_rusts_shortest() {
-        let check = |v: f64| assert_eq!(Scalar::number(v).as_str(), v.to_string(), "{v:e}");
+        let check = |v: f64| assert_eq!(number_text(v), v.to_string(), "{v:e}");
         for centi in 0..=30_000_u32 {
             check(f64::from(centi) / 100.0);
         }
@@ -526,13 +494,18 @@ mod tests {
         );
         assert_eq!(p.weight.as_ref().unwrap().as_str(), "12.5");
         assert_eq!(p.gfr.as_ref().unwrap().as_str(), "95");
-        assert!(matches!(p.age.unwrap().0, Text::Str(Cow::Borrowed("3y"))));
+        assert!(matches!(p.age.unwrap().0, Cow::Borrowed("3y")));
         assert!(p.dose.is_none());
         assert!(read_flat(" {\t}\r\n").is_some());
+        let small = read_flat(r#"{"weight":0.05,"gfr":0}"#).unwrap();
+        assert_eq!(small.weight.unwrap().as_str(), "0.05");
+        assert_eq!(small.gfr.unwrap().as_str(), "0");
         for serdes in [
             r#"{"weight":"12\u002e5"}"#,
             r#"{"weight":1e1}"#,
             r#"{"weight":12.345}"#,
+            r#"{"weight":12.50}"#,
+            r#"{"weight":1.0}"#,
             r#"{"weight":-1}"#,
             r#"{"weight":012}"#,
             r#"{"weight":1,"weight":2}"#,
