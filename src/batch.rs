@@ -268,8 +268,9 @@ impl<W: Write> Sink<W> {
 
 /// Appends a brief JSON line to `buf`, by hand: the brief form is what large runs use, and
 /// serde's generic escaping of some twenty rule ids a record was most of the run time. Rule
-/// ids, verdicts and phase names are plain ASCII that needs no escaping; the id goes through
-/// serde_json. A unit test holds this byte for byte to the derived form.
+/// ids, verdicts and phase names are plain ASCII that needs no escaping; so is nearly every
+/// id, and any other goes through serde_json. A unit test holds this byte for byte to the
+/// derived form.
 fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) -> Result<()> {
     buf.extend_from_slice(b"{\"schema\":\"");
     buf.extend_from_slice(SCHEMA.as_bytes());
@@ -277,6 +278,12 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     push_line(buf, line);
     buf.extend_from_slice(b",\"id\":");
     match id {
+        // serde_json escapes only these; everything else it writes as it is.
+        Some(id) if !id.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) => {
+            buf.push(b'"');
+            buf.extend_from_slice(id.as_bytes());
+            buf.push(b'"');
+        }
         Some(id) => serde_json::to_writer(&mut *buf, id)?,
         None => buf.extend_from_slice(b"null"),
     }
@@ -783,6 +790,8 @@ mod tests {
             r#"{"weight": 70, "age": "40y", "indication": "ra", "dialysis": true}"#,
             r#"{"weight": 70, "age": "40y", "indication": "ra"}"#,
             r#"{"weight": 6, "age": "3m", "indication": "sjia", "gfr": 20, "dialysis": true}"#,
+            r#"{"weight": 30, "age": "8y", "indication": "sjia", "dose": 45}"#,
+            r#"{"weight": 30, "age": "8y", "indication": "sjia", "dose": 250}"#,
         ];
         for (at, text) in lines.iter().enumerate() {
             let patient: JsonPatient<'_> = serde_json::from_str(text).unwrap();
@@ -791,7 +800,13 @@ mod tests {
                 today: Date::constant(2026, 11, 26),
             };
             let advice = assess(&patient.fields(), settings).unwrap().advice;
-            for id in [None, Some("P \"1\"\\ é")] {
+            for id in [
+                None,
+                Some("P \"1\"\\ é"),
+                Some("P0000001"),
+                Some("tab\there"),
+                Some("del\u{7f} ü \u{2028}"),
+            ] {
                 let line = at as u64 + 1;
                 let mut hand = Vec::new();
                 write_brief(&mut hand, line, id, &advice).unwrap();
