@@ -318,6 +318,9 @@ mod tests {
         let none = RuleList::applying([(RuleId::Start, false), (RuleId::Cap100, false)]);
         assert!(none.is_empty());
         assert_ne!(list, none);
+        assert_eq!(list, list.clone());
+        assert_ne!(list, [RuleId::Start, RuleId::RenalOk]);
+        assert_ne!(list, [RuleId::Start, RuleId::Cap100, RuleId::NoRoundUp]);
         let all = RuleList::applying([(RuleId::Scope, true), (RuleId::AgeMin, true)]);
         assert_eq!(all, [RuleId::Scope, RuleId::AgeMin]);
     }
