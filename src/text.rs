@@ -68,12 +68,14 @@ fn per_kg_span(ph: &PhaseAdvice, weight: Kilograms, lang: Lang) -> String {
 /// Words of `text` in lines of at most [`WIDTH`] characters, the first after `first`, the
 /// rest indented by `indent` spaces.
 fn wrapped(first: &str, text: &str, indent: usize) -> String {
-    // Words as slices of `text`; a unit stays on the line of its number (`0.8 ml`, never
-    // `0.8` / `ml`), so it extends the word before it, which ends where the unit begins.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // Words as slices of `text`, split at spaces (bytes: a space is a whole char); a unit
+    // stays on the line of its number (`0.8 ml`, never `0.8` / `ml`), so it extends the word
+    // before it, which ends where the unit begins.
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 4 + 1);
     let mut start = 0;
-    for token in text.split(' ') {
-        let end = start + token.len();
+    let ends = text.bytes().enumerate().filter(|&(_, b)| b == b' ');
+    for end in ends.map(|(at, _)| at).chain([text.len()]) {
+        let token = text.get(start..end).unwrap_or_default();
         let is_unit = token.starts_with("mg") || token.starts_with("ml") || token.starts_with("kg");
         let after_number = spans
             .last()
@@ -86,10 +88,21 @@ fn wrapped(first: &str, text: &str, indent: usize) -> String {
         start = end + 1;
     }
     let words = spans.into_iter().filter_map(|(s, e)| text.get(s..e));
-    let mut out = String::with_capacity(text.len() + first.len() + 16);
+    wrap_words(first, words, indent)
+}
+
+/// `words` (each kept whole, spaces and all) in lines of at most [`WIDTH`] characters, the
+/// first after `first`, the rest indented by `indent` spaces.
+fn wrap_words<S: AsRef<str>>(
+    first: &str,
+    words: impl IntoIterator<Item = S>,
+    indent: usize,
+) -> String {
+    let mut out = String::with_capacity(256);
     out.push_str(first);
     let mut column = first.chars().count();
-    for (i, word) in words.enumerate() {
+    for (i, word) in words.into_iter().enumerate() {
+        let word = word.as_ref();
         let len = word.chars().count();
         if i > 0 && column + 1 + len > WIDTH {
             out.push('\n');
@@ -102,15 +115,8 @@ fn wrapped(first: &str, text: &str, indent: usize) -> String {
         out.push_str(word);
         column += len;
     }
-    // One pass over the whole text rather than a search per word.
-    if out.contains(NO_BREAK) {
-        out = out.replace(NO_BREAK, " ");
-    }
     out
 }
-
-/// Joins words that [`wrapped`] keeps on one line; written out as a plain space.
-const NO_BREAK: char = '\u{a0}';
 
 /// The width text output wraps at: fixed, so the output is the same on every terminal.
 const WIDTH: usize = 100;
@@ -459,26 +465,19 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
 /// Each mark of a phase with its volume and mg/kg.
 fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms, lang: Lang) -> io::Result<()> {
     let two = lang.pick(", 2 syringes", ", 2 spuiten");
-    let marks: Vec<String> = ph
-        .marks()
-        .iter()
-        .map(|m| {
-            let syringes = if m.syringes > 1 { two } else { "" };
-            format!(
-                "{} = {} ({}{syringes});",
-                lang.num(&m.dose),
-                lang.num(&m.volume()),
-                lang.num(&m.per_kg(w))
-            )
-            .replace(' ', &NO_BREAK.to_string())
-        })
-        .collect();
-    let text = marks.join(" ");
-    writeln!(
-        out,
-        "{}",
-        wrapped("              ", text.trim_end_matches(';'), 14)
-    )
+    let marks = ph.marks();
+    // One word per mark, so that a mark is never split over two lines; `;` between them.
+    let words = marks.iter().enumerate().map(|(at, m)| {
+        let syringes = if m.syringes > 1 { two } else { "" };
+        let end = if at + 1 < marks.len() { ";" } else { "" };
+        format!(
+            "{} = {} ({}{syringes}){end}",
+            lang.num(&m.dose),
+            lang.num(&m.volume()),
+            lang.num(&m.per_kg(w))
+        )
+    });
+    writeln!(out, "{}", wrap_words("              ", words, 14))
 }
 
 fn write_warnings(out: &mut impl Write, advice: &Advice, style: Style) -> io::Result<()> {
@@ -570,20 +569,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrapped_keeps_no_break_words_together_and_writes_plain_spaces() {
-        let marks = "10\u{a0}mg\u{a0}=\u{a0}0.07\u{a0}ml;";
-        let text = format!("{} {marks}", "word ".repeat(18).trim_end());
-        let out = wrapped("  ", &text, 2);
-        assert!(!out.contains(NO_BREAK), "{out:?}");
+    fn a_mark_moves_to_the_next_line_whole_and_a_unit_stays_with_its_number() {
+        let words = "word ".repeat(18);
+        let words = words.trim_end();
         // 2 + 18 x 5 - 1 = 91 columns of words; the 16-character mark does not fit after
         // them (91 + 1 + 16 > 100) and moves whole to the next line.
+        let out = wrap_words("  ", words.split(' ').chain(["10 mg = 0.07 ml;"]), 2);
         assert_eq!(
             out.lines().collect::<Vec<_>>(),
-            [
-                format!("  {}", "word ".repeat(18).trim_end()).as_str(),
-                "  10 mg = 0.07 ml;"
-            ]
+            [format!("  {words}").as_str(), "  10 mg = 0.07 ml;"]
         );
+        // 2 + 18 x 5 - 1 + 3 = 94 columns with `ab`: `12.5` alone would fit (99), with its
+        // unit it does not (102), and the two move together.
+        let text = format!("{words} ab 12.5 mg");
+        assert_eq!(wrapped("  ", &text, 2).lines().last(), Some("  12.5 mg"));
         assert_eq!(wrapped("> ", "12.5 mg", 2), "> 12.5 mg");
     }
 }
