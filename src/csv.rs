@@ -94,6 +94,32 @@ impl<R: BufRead> Reader<R> {
         row.bytes.clear();
         row.cells.clear();
         row.line = self.line;
+        if self.raw.contains(&b'"') {
+            self.read_quoted(row)
+        } else {
+            self.read_plain(row);
+            Ok(Some(Ok(())))
+        }
+    }
+
+    /// A line without quotes (nearly every line): its cells are the text between
+    /// delimiters, copied in one piece.
+    fn read_plain(&self, row: &mut Row) {
+        row.bytes.extend_from_slice(&self.raw);
+        let mut start = 0;
+        let ends = self
+            .raw
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == self.delimiter);
+        for end in ends.map(|(at, _)| at).chain([self.raw.len()]) {
+            row.cells.push(cell(&row.bytes, start..end, false));
+            start = end + 1;
+        }
+    }
+
+    /// A record with quotes, byte by byte; a quoted cell may go on over line breaks.
+    fn read_quoted(&mut self, row: &mut Row) -> io::Result<Option<Result<(), RowError>>> {
         let mut quoted = false; // inside quotes
         let mut was_quoted = false; // the current cell had quotes
         let mut after_quote = false; // a quote closed the cell
@@ -115,7 +141,8 @@ impl<R: BufRead> Reader<R> {
                         row.bytes.push(b);
                     }
                 } else if b == self.delimiter {
-                    row.cells.push(cell(&row.bytes, start, was_quoted));
+                    row.cells
+                        .push(cell(&row.bytes, start..row.bytes.len(), was_quoted));
                     start = row.bytes.len();
                     (was_quoted, after_quote) = (false, false);
                 } else if after_quote && !b.is_ascii_whitespace() {
@@ -141,15 +168,14 @@ impl<R: BufRead> Reader<R> {
                 return Ok(Some(Err(RowError::UnterminatedQuote)));
             }
         }
-        row.cells.push(cell(&row.bytes, start, was_quoted));
+        row.cells
+            .push(cell(&row.bytes, start..row.bytes.len(), was_quoted));
         Ok(Some(Ok(())))
     }
 }
 
-/// The range of a cell from `start` to the end of `bytes`; an unquoted cell loses its
-/// surrounding spaces.
-fn cell(bytes: &[u8], start: usize, quoted: bool) -> Range<usize> {
-    let mut range = start..bytes.len();
+/// The range of a cell in `bytes`; an unquoted cell loses its surrounding spaces.
+fn cell(bytes: &[u8], mut range: Range<usize>, quoted: bool) -> Range<usize> {
     if !quoted {
         while range.start < range.end && bytes.get(range.start).is_some_and(u8::is_ascii_whitespace)
         {
@@ -243,6 +269,31 @@ mod tests {
             out.push((row.line, cells));
         }
         out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 3_000,
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        /// A line without quotes reads the same by the plain path as byte by byte.
+        #[test]
+        fn plain_lines_read_as_the_quoted_path_reads_them(
+            line in "[a-z0-9,; \t.é\u{a0}]{0,40}",
+            delimiter in proptest::sample::select(&[b',', b';'][..]),
+        ) {
+            let mut reader = Reader::new(&b""[..], delimiter);
+            reader.raw = line.into_bytes();
+            let (mut plain, mut quoted) = (Row::default(), Row::default());
+            reader.read_plain(&mut plain);
+            proptest::prop_assert!(matches!(reader.read_quoted(&mut quoted), Ok(Some(Ok(())))));
+            proptest::prop_assert_eq!(
+                plain.iter().collect::<Vec<_>>(),
+                quoted.iter().collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]
