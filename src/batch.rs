@@ -671,7 +671,7 @@ fn csv_input<R: BufRead, W: Write>(
         };
         summary.records += 1;
         summary.invalid += u64::from(outcome.is_err());
-        sink.write(row.line, id.as_deref(), &outcome)?;
+        sink.write(row.line, id, &outcome)?;
     }
     sink.finish()?;
     Ok(summary)
@@ -679,14 +679,18 @@ fn csv_input<R: BufRead, W: Write>(
 
 /// One CSV row: its id and its assessment or error. An empty cell is an absent field; a
 /// `comedication` cell lists names separated by `;` or `|` (or `,` when quoted).
-fn csv_record(row: &Row, columns: &Columns, settings: Settings) -> (Option<String>, Outcome) {
-    let mut cells: [Option<Cow<'_, str>>; CSV_COLUMNS.len()] = Default::default();
+fn csv_record<'r>(
+    row: &'r Row,
+    columns: &Columns,
+    settings: Settings,
+) -> (Option<&'r str>, Outcome) {
+    let mut cells: [Option<&str>; CSV_COLUMNS.len()] = Default::default();
     for ((cell, column), name) in cells.iter_mut().zip(columns).zip(CSV_COLUMNS) {
         let Some(bytes) = column.and_then(|at| row.get(at)).filter(|b| !b.is_empty()) else {
             continue;
         };
         match std::str::from_utf8(bytes) {
-            Ok(text) => *cell = Some(Cow::Borrowed(text)),
+            Ok(text) => *cell = Some(text),
             Err(err) => {
                 return (
                     None,
@@ -712,23 +716,24 @@ fn csv_record(row: &Row, columns: &Columns, settings: Settings) -> (Option<Strin
         sex,
         confirm_weight,
     ] = cells;
+    let text = |cell: Option<&'r str>| cell.map(Cow::Borrowed);
     let fields = PatientFields {
-        sex,
-        confirm_weight,
-        weight,
-        age,
-        age_months,
-        dob,
-        on,
-        indication,
-        gfr,
-        height,
-        creatinine,
-        dialysis,
-        dose,
-        comedication: comedication.into_iter().collect(),
+        sex: text(sex),
+        confirm_weight: text(confirm_weight),
+        weight: text(weight),
+        age: text(age),
+        age_months: text(age_months),
+        dob: text(dob),
+        on: text(on),
+        indication: text(indication),
+        gfr: text(gfr),
+        height: text(height),
+        creatinine: text(creatinine),
+        dialysis: text(dialysis),
+        dose: text(dose),
+        comedication: text(comedication).into_iter().collect(),
     };
-    (id.map(Cow::into_owned), assess(&fields, settings))
+    (id, assess(&fields, settings))
 }
 
 /// A brief `batch` line, as serde would write it: the reference that [`write_brief`] is held
