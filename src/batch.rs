@@ -217,38 +217,34 @@ impl<W: Write> Sink<W> {
 
     fn write(&mut self, line: u64, id: Option<&str>, outcome: &Outcome) -> Result<()> {
         let buf = &mut self.buf;
-        match (&self.format, outcome) {
-            (
-                &SinkFormat::Csv {
-                    delimiter,
-                    decimal_mark,
-                },
-                _,
-            ) => push_csv_row(buf, line, id, outcome, delimiter, decimal_mark),
-            (SinkFormat::Json { detail, lang }, Ok(assessed)) => {
-                match detail {
-                    Detail::Brief => write_brief(buf, line, id, &assessed.advice)?,
-                    Detail::Full => serde_json::to_writer(
+        match self.format {
+            SinkFormat::Csv {
+                delimiter,
+                decimal_mark,
+            } => push_csv_row(buf, line, id, outcome, delimiter, decimal_mark),
+            SinkFormat::Json { detail, lang } => {
+                match (outcome, detail) {
+                    (Ok(assessed), Detail::Brief) => {
+                        write_brief(buf, line, id, &assessed.advice)?;
+                    }
+                    (Ok(assessed), Detail::Full) => serde_json::to_writer(
                         &mut *buf,
                         &Full {
                             line,
                             id,
-                            record: Record::new(assessed, *lang),
+                            record: Record::new(assessed, lang),
+                        },
+                    )?,
+                    (Err(error), _) => serde_json::to_writer(
+                        &mut *buf,
+                        &ErrorLine {
+                            schema: SCHEMA,
+                            line,
+                            id,
+                            error,
                         },
                     )?,
                 }
-                buf.push(b'\n');
-            }
-            (SinkFormat::Json { .. }, Err(error)) => {
-                serde_json::to_writer(
-                    &mut *buf,
-                    &ErrorLine {
-                        schema: SCHEMA,
-                        line,
-                        id,
-                        error,
-                    },
-                )?;
                 buf.push(b'\n');
             }
         }
