@@ -76,9 +76,9 @@ fn lines(out: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-#[test]
-fn a_hundred_thousand_records_in_give_as_many_out_in_order() {
-    let input = jsonl(&patients(100_000));
+/// `anakinra batch` over `input`, which holds invalid records: its records, after checking
+/// that it exits 3.
+fn batch(input: impl Into<Vec<u8>>) -> Vec<Value> {
     let out = anakinra()
         .arg("batch")
         .write_stdin(input)
@@ -87,7 +87,13 @@ fn a_hundred_thousand_records_in_give_as_many_out_in_order() {
         .get_output()
         .stdout
         .clone();
-    let records = lines(&out);
+    lines(&out)
+}
+
+#[test]
+fn a_hundred_thousand_records_in_give_as_many_out_in_order() {
+    let input = jsonl(&patients(100_000));
+    let records = batch(input);
     assert_eq!(records.len(), 100_000);
     for (i, r) in records.iter().enumerate() {
         assert_eq!(r["line"], i + 1);
@@ -163,23 +169,8 @@ fn dutch_excel_csv_gives_the_same_results_as_json_lines() {
         )
         .unwrap();
     }
-    let from_csv = anakinra()
-        .arg("batch")
-        .write_stdin(csv)
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let from_json = anakinra()
-        .arg("batch")
-        .write_stdin(jsonl(&sample))
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let (from_csv, from_json) = (lines(&from_csv), lines(&from_json));
+    let from_csv = batch(csv);
+    let from_json = batch(jsonl(&sample));
     assert_eq!(from_csv.len(), sample.len());
     for (i, (c, j)) in from_csv.iter().zip(&from_json).enumerate() {
         // The CSV header is line 1: its records are one line further down.
@@ -253,15 +244,7 @@ fn garbage_lines_become_error_records_and_nothing_is_lost() {
             input.push('\n');
         }
     }
-    let out = anakinra()
-        .arg("batch")
-        .write_stdin(input)
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let records = lines(&out);
+    let records = batch(input);
     assert_eq!(records.len(), 1_010);
     let errors: Vec<&Value> = records
         .iter()
@@ -280,15 +263,7 @@ fn garbage_lines_become_error_records_and_nothing_is_lost() {
 fn invalid_utf8_and_blank_lines() {
     let input =
         b"\n{\"weight\": 20, \"age\": \"6y\", \"indication\": \"sjia\"}\n   \n\xff\xfe\n".to_vec();
-    let out = anakinra()
-        .arg("batch")
-        .write_stdin(input)
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let records = lines(&out);
+    let records = batch(input);
     assert_eq!(records.len(), 2);
     assert_eq!(records[0]["line"], 2);
     assert_eq!(records[1]["line"], 4);
@@ -302,15 +277,7 @@ fn invalid_utf8_and_blank_lines() {
 
 #[test]
 fn a_json_array_is_not_read_as_positional_fields() {
-    let out = anakinra()
-        .arg("batch")
-        .write_stdin("[\"a\", \"30\", \"8y\", null, \"sjia\"]\n")
-        .assert()
-        .code(3)
-        .get_output()
-        .stdout
-        .clone();
-    let records = lines(&out);
+    let records = batch("[\"a\", \"30\", \"8y\", null, \"sjia\"]\n");
     assert!(
         records[0]["error"]["message"]
             .as_str()
