@@ -563,12 +563,7 @@ fn adult_phase(p: &Patient) -> PhaseAdvice {
         max: ADULT_DOSE,
         cap: ADULT_DOSE,
         capped: false,
-        rules: RuleList::applying([
-            (RuleId::Adult, true),
-            (RuleId::Cap100, false),
-            (RuleId::RenalOk, false),
-            (RuleId::NoRoundUp, false),
-        ]),
+        rules: RuleList::one(RuleId::Adult),
     }
 }
 

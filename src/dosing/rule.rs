@@ -215,6 +215,14 @@ impl<const N: usize> RuleList<N> {
         RuleList { ids, len }
     }
 
+    /// Just `rule` (nothing when `N` is 0).
+    pub fn one(rule: RuleId) -> RuleList<N> {
+        RuleList {
+            ids: [rule; N],
+            len: N.min(1),
+        }
+    }
+
     /// The rules, in order.
     pub fn as_slice(&self) -> &[RuleId] {
         self.ids.get(..self.len).unwrap_or_default()
@@ -321,6 +329,7 @@ mod tests {
         assert_eq!(list, list.clone());
         assert_ne!(list, [RuleId::Start, RuleId::RenalOk]);
         assert_ne!(list, [RuleId::Start, RuleId::Cap100, RuleId::NoRoundUp]);
+        assert_eq!(RuleList::<4>::one(RuleId::Adult), [RuleId::Adult]);
         let all = RuleList::applying([(RuleId::Scope, true), (RuleId::AgeMin, true)]);
         assert_eq!(all, [RuleId::Scope, RuleId::AgeMin]);
     }
