@@ -14,7 +14,7 @@ use crate::cli::{
     DoseArgs, Format, LangChoice, RulesArgs, SchemaKind, TaperArgs, TaperFormat,
 };
 use crate::dosing::{self, RuleId};
-use crate::error::{Field, InputError};
+use crate::error::{Field, InputError, Wrong};
 use crate::lang::Lang;
 use crate::record::{Assessed, Record};
 use crate::request::{self, PatientFields};
@@ -229,15 +229,47 @@ fn check(args: &CheckArgs) -> Result<u8> {
 }
 
 fn taper(args: &TaperArgs, lang: Lang) -> Result<u8> {
-    let from = crate::parse::date(&args.from)
-        .map_err(|p| InputError::value(Field::On, &args.from, p))
-        .map_err(|e| {
-            // The field is --from here; say so.
-            anyhow::anyhow!("--from: {}", e.message(lang))
-        })?;
+    let from = if ["today", "vandaag"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(&args.from))
+    {
+        today()
+    } else {
+        crate::parse::date(&args.from).map_err(|p| InputError::value(Field::From, &args.from, p))?
+    };
     let dose = crate::parse::dose(&args.dose)
         .map_err(|p| InputError::value(Field::Dose, &args.dose, p))?;
-    let schedule = crate::taper::schedule(from, dose);
+    let advice = match (&args.weight, &args.age, &args.indication) {
+        (Some(weight), Some(age), Some(indication)) => {
+            let fields = PatientFields {
+                weight: Some(weight.as_str().into()),
+                age: Some(age.as_str().into()),
+                indication: Some(indication.as_str().into()),
+                gfr: args.gfr.as_deref().map(Into::into),
+                dose: Some(args.dose.as_str().into()),
+                ..PatientFields::default()
+            };
+            let request = request::request(&fields, today)?;
+            Some(dosing::assess(&request.patient, &request.extras))
+        }
+        _ => None,
+    };
+    let schedule = crate::taper::schedule(from, dose, advice.as_ref()).map_err(|refusal| {
+        let field = refusal.field();
+        let value = match field {
+            Field::Weight => args.weight.as_deref(),
+            Field::Age => args.age.as_deref(),
+            Field::Indication => args.indication.as_deref(),
+            Field::Gfr => args.gfr.as_deref(),
+            Field::From => Some(args.from.as_str()),
+            _ => Some(args.dose.as_str()),
+        };
+        InputError {
+            field,
+            value: value.unwrap_or_default().to_string(),
+            wrong: Wrong::Refused(refusal),
+        }
+    })?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
         TaperFormat::Text => crate::taper::write_text(&mut out, &schedule, lang)?,

@@ -103,12 +103,18 @@ Exit codes:
   2  a case file cannot be read or is malformed (with file, line and column)")]
     Check(CheckArgs),
 
-    /// The KF-TAPER schedule: a dose every other day for 4 weeks, then stop; as dated lines,
-    /// JSON, or an iCalendar file for a phone calendar.
+    /// The KF-TAPER schedule for arthritis in remission (sJIA): the dose every other day for 4
+    /// weeks, then anakinra can be stopped; as dated lines, JSON, or an iCalendar file.
     #[command(after_help = "Examples:
   anakinra taper --from 2026-12-01 --dose 40
+  anakinra taper --from today --dose 60 --weight 30 --age 8y --indication sjia
   anakinra taper --from 2026-12-01 --dose 40 --format ics > anakinra-taper.ics
-  anakinra taper --from 01-12-2026 --dose 40mg --format json --lang nl")]
+  anakinra taper --from 01-12-2026 --dose 40mg --format json --lang nl
+
+The dose is refused (exit 2, nothing written) above 200 mg/day or the patient's maximum
+(RX-ABOVE-MAX), below 20 mg (RX-NOT-DELIVERABLE), for a patient who gets no dose or whose
+indication is not sjia, and when the 4 weeks run past the end of the calendar. A dose between the
+syringe's 10 mg marks is written with an RX-NOT-DELIVERABLE caution.")]
     Taper(TaperArgs),
 
     /// Every rule with its id, severity, source and content.
@@ -300,13 +306,36 @@ pub struct DoseArgs {
 /// `anakinra taper`.
 #[derive(Debug, Args)]
 pub struct TaperArgs {
-    /// The first day of the taper, YYYY-MM-DD or DD-MM-YYYY.
+    /// The first day of the taper, YYYY-MM-DD or DD-MM-YYYY, or today.
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: String,
 
-    /// The dose given on each injection day, in mg: 40 or 40mg.
+    /// The current daily dose, given on each injection day, in mg: 40 or 40mg; 20 to 200 mg
+    /// (with a patient: up to that patient's maximum).
     #[arg(long, value_name = "MG", allow_hyphen_values = true)]
     pub dose: String,
+
+    /// The patient's weight in kg, to check the dose against the patient's maximum (with
+    /// --age and --indication).
+    #[arg(long, value_name = "KG", allow_hyphen_values = true, requires_all = ["age", "indication"])]
+    pub weight: Option<String>,
+
+    /// The patient's age with a unit (8y, 30m), with --weight and --indication.
+    #[arg(long, value_name = "AGE", allow_hyphen_values = true, requires_all = ["weight", "indication"])]
+    pub age: Option<String>,
+
+    /// The indication, with --weight and --age; the taper is written for sjia.
+    #[arg(long, value_name = "INDICATION", allow_hyphen_values = true, requires_all = ["weight", "age"])]
+    pub indication: Option<String>,
+
+    /// GFR in ml/min/1.73 m2, with --weight, --age and --indication.
+    #[arg(
+        long,
+        value_name = "ML_MIN_1.73M2",
+        allow_hyphen_values = true,
+        requires = "weight"
+    )]
+    pub gfr: Option<String>,
 
     /// Output format: text, json, or ics (an iCalendar file for a phone calendar).
     #[arg(long, value_enum, default_value_t = TaperFormat::Text)]

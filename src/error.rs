@@ -39,6 +39,8 @@ pub enum Field {
     Sex,
     /// The weight is confirmed although implausible for the age.
     ConfirmWeight,
+    /// The first day of a taper (`taper --from`).
+    From,
 }
 
 impl Field {
@@ -59,6 +61,7 @@ impl Field {
             Field::Comedication => "comedication",
             Field::Sex => "sex",
             Field::ConfirmWeight => "confirm_weight",
+            Field::From => "from",
         }
     }
 
@@ -106,6 +109,10 @@ impl Field {
                 "een dagdosis in mg boven 0 en hoogstens 10000, met hoogstens 2 decimalen, bijv. 40 of 40mg",
             ),
             Field::Sex => lang.pick("f or m (v or m)", "v of m (f of m)"),
+            Field::From => lang.pick(
+                "a date YYYY-MM-DD or DD-MM-YYYY, or today (vandaag)",
+                "een datum JJJJ-MM-DD of DD-MM-JJJJ, of vandaag (today)",
+            ),
             Field::Comedication => lang.pick(
                 "drug names separated by commas, e.g. etanercept, methotrexate",
                 "namen van geneesmiddelen gescheiden door komma's, bijv. etanercept, methotrexaat",
@@ -133,6 +140,8 @@ pub enum Wrong {
     Conflicts(Field),
     /// Given without a field it needs.
     Needs(Field),
+    /// A taper the dose or the patient does not allow.
+    Refused(crate::taper::Refusal),
 }
 
 /// A refused input: the field, the value as given, and what was wrong.
@@ -200,6 +209,7 @@ impl InputError {
                     )
                 }
             }
+            Wrong::Refused(refusal) => format!("'{value}': {}", refusal.message(lang)),
             Wrong::Value(problem @ Problem::Implausible { .. }) => {
                 format!("'{value}': {}", problem.message(lang))
             }

@@ -736,3 +736,148 @@ fn rx_exceptional_and_rx_below_start_through_the_binary() {
     assert!(r["prescribed"]["nearest_below"].is_null());
     assert_eq!(r["prescribed"]["nearest_above"], 20.0);
 }
+
+/// Runs `anakinra taper` with these arguments and returns (exit code, stdout, stderr).
+fn taper(args: &[&str]) -> (i32, String, String) {
+    let out = anakinra().arg("taper").args(args).output().unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn rx_above_max_taper_of_5000_mg_is_refused_in_every_format() {
+    for format in ["text", "json", "ics"] {
+        let (code, stdout, stderr) =
+            taper(&["--from", "2026-12-01", "--dose", "5000", "--format", format]);
+        assert_eq!(code, 2, "{format}");
+        assert_eq!(stdout, "", "{format}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.starts_with("error: --dose: '5000': above 200 mg/day"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("[RX-ABOVE-MAX KF-EXCEPTIONAL]"), "{stderr}");
+    }
+    // 200 mg is the maximum itself: written; 200.01 mg is not.
+    assert_eq!(taper(&["--from", "2026-12-01", "--dose", "200"]).0, 0);
+    assert_eq!(taper(&["--from", "2026-12-01", "--dose", "200,01"]).0, 2);
+}
+
+#[test]
+fn rx_not_deliverable_taper_below_20_mg_is_refused_and_between_marks_flagged() {
+    let (code, stdout, stderr) = taper(&["--from", "2026-12-01", "--dose", "19,99"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.contains("below 20 mg"), "{stderr}");
+    assert!(stderr.contains("[RX-NOT-DELIVERABLE]"), "{stderr}");
+    let (code, stdout, _) = taper(&["--from", "2026-12-01", "--dose", "25", "--format", "json"]);
+    assert_eq!(code, 0);
+    let t: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(t["flags"], serde_json::json!(["RX-NOT-DELIVERABLE"]));
+    assert_eq!(t["maximum_mg"], 200);
+    assert_eq!(t["patient_checked"], false);
+    let (_, ics, _) = taper(&["--from", "2026-12-01", "--dose", "25", "--format", "ics"]);
+    assert!(
+        ics.replace("\r\n ", "")
+            .contains("CAUTION RX-NOT-DELIVERABLE: 25 mg cannot be measured"),
+        "{ics}"
+    );
+    let (_, text, _) = taper(&["--from", "2026-12-01", "--dose", "20"]);
+    assert!(!text.contains("RX-NOT-DELIVERABLE"), "{text}");
+}
+
+#[test]
+fn kf_taper_checks_the_dose_against_the_patients_maximum() {
+    // 15 kg: exceptional maximum min(8 x 15, 200) = 120 mg; escalation 45-60 mg.
+    let patient = ["--weight", "15", "--age", "4y", "--indication", "sjia"];
+    let (code, stdout, stderr) =
+        taper(&[&["--from", "2026-12-01", "--dose", "130"][..], &patient[..]].concat());
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("error: --dose: '130': above this patient's maximum of 120 mg per day"),
+        "{stderr}"
+    );
+    let (code, stdout, _) = taper(
+        &[
+            &["--from", "2026-12-01", "--dose", "120", "--format", "json"][..],
+            &patient[..],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 0);
+    let t: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(t["maximum_mg"], 120);
+    assert_eq!(t["patient_checked"], true);
+    assert_eq!(t["flags"], serde_json::json!(["RX-EXCEPTIONAL"]));
+    let (code, stdout, _) =
+        taper(&[&["--from", "2026-12-01", "--dose", "40"][..], &patient[..]].concat());
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("this patient's maximum of 120 mg per day"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn kf_taper_is_written_for_sjia_and_for_a_patient_who_gets_a_dose() {
+    let (code, stdout, stderr) = taper(&[
+        "--from",
+        "2026-12-01",
+        "--dose",
+        "40",
+        "--weight",
+        "15",
+        "--age",
+        "4y",
+        "--indication",
+        "caps-mild",
+    ]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("error: --indication: 'caps-mild':"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("arthritis in remission (sjia)"), "{stderr}");
+    let (code, stdout, stderr) = taper(&[
+        "--from",
+        "2026-12-01",
+        "--dose",
+        "40",
+        "--weight",
+        "15",
+        "--age",
+        "4y",
+        "--indication",
+        "sjia",
+        "--gfr",
+        "29,99",
+    ]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(stderr.starts_with("error: --gfr: '29,99':"), "{stderr}");
+    assert!(stderr.contains("[KF-RENAL-CI]"), "{stderr}");
+    let (code, _, stderr) = taper(&["--from", "2026-12-01", "--dose", "40", "--weight", "15"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (_, text, _) = taper(&["--from", "2026-12-01", "--dose", "40"]);
+    assert!(
+        text.contains("written for arthritis in remission (sJIA)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn taper_from_today_and_not_past_the_calendar() {
+    let (code, stdout, _) = taper(&["--from", "today", "--dose", "40", "--format", "json"]);
+    assert_eq!(code, 0);
+    let t: Value = serde_json::from_str(&stdout).unwrap();
+    let today = jiff::ZonedDateTime::now().date().to_string();
+    assert_eq!(t["from"], today.as_str());
+    let (code, stdout, stderr) = taper(&["--from", "9999-12-04", "--dose", "40"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("error: --from: '9999-12-04': the 4 weeks"),
+        "{stderr}"
+    );
+    assert_eq!(taper(&["--from", "03-12-9999", "--dose", "40"]).0, 0);
+}
