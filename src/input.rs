@@ -7,11 +7,14 @@ use std::fmt;
 
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+use serde_json::value::RawValue;
 
 use crate::request::PatientFields;
 
-/// A JSON scalar (string, number or boolean) kept as the text a person would have typed;
-/// borrowed from the input where it can be.
+/// A JSON scalar (string, number or boolean) kept as the text a person typed; borrowed from
+/// the input where it can be. A number keeps its own text (`29.999999999999999999`, `1.2e1`,
+/// `-0`), never a double's rounding of it, so it meets the grammar of [`crate::parse`] exactly
+/// as the same characters on the command line would.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scalar<'a>(pub Cow<'a, str>);
 
@@ -22,50 +25,29 @@ impl Scalar<'_> {
     }
 }
 
+/// What a scalar may be, for serde's messages.
+const SCALAR: &str = "a string, a number or a boolean";
+
 impl<'de: 'a, 'a> Deserialize<'de> for Scalar<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scalar<'a>, D::Error> {
-        struct ScalarVisitor;
-
-        impl<'de> Visitor<'de> for ScalarVisitor {
-            type Value = Scalar<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string, a number or a boolean")
+        let raw = <&'de RawValue>::deserialize(deserializer)?.get();
+        let unexpected = match raw.as_bytes().first() {
+            Some(b'"') if !raw.contains('\\') => {
+                // No escapes: the text between the quotes is the string.
+                let inner = raw.get(1..raw.len() - 1).unwrap_or_default();
+                return Ok(Scalar(Cow::Borrowed(inner)));
             }
-
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Cow::Borrowed(v)))
+            Some(b'"') => {
+                return serde_json::from_str::<String>(raw)
+                    .map(|s| Scalar(Cow::Owned(s)))
+                    .map_err(de::Error::custom);
             }
-
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Cow::Owned(v.to_string())))
-            }
-
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Cow::Owned(v)))
-            }
-
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Cow::Owned(v.to_string())))
-            }
-
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Cow::Owned(v.to_string())))
-            }
-
-            /// Rust writes a double in its shortest decimal form and never with an exponent,
-            /// so `12.5` stays `12.5` and `1e-7` becomes `0.0000001` (refused: too many
-            /// decimals).
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Cow::Owned(v.to_string())))
-            }
-
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Scalar<'de>, E> {
-                Ok(Scalar(Cow::Borrowed(if v { "true" } else { "false" })))
-            }
-        }
-
-        deserializer.deserialize_any(ScalarVisitor)
+            Some(b'-' | b'0'..=b'9' | b't' | b'f') => return Ok(Scalar(Cow::Borrowed(raw))),
+            Some(b'[') => de::Unexpected::Seq,
+            Some(b'{') => de::Unexpected::Map,
+            _ => de::Unexpected::Unit,
+        };
+        Err(de::Error::invalid_type(unexpected, &SCALAR))
     }
 }
 
@@ -202,8 +184,8 @@ impl<'a> JsonPatient<'a> {
 }
 
 /// The shape of nearly every batch line, read without serde: one flat object whose keys are
-/// known and unrepeated, and whose values are strings without escapes, plain numbers (no sign,
-/// no exponent, at most two decimals), booleans or `null`. That is where the time of a
+/// known and unrepeated, and whose values are strings without escapes, numbers (kept as
+/// typed), booleans or `null`. That is where the time of a
 /// large batch went (serde's generic field matching and its number and string handling).
 ///
 /// Anything else gives `None`, and serde_json reads the line, with its error messages: the
@@ -318,7 +300,7 @@ impl<'a> Flat<'a> {
                 self.word("false")?;
                 text("false")
             }
-            b'0'..=b'9' => text(self.number()?),
+            b'-' | b'0'..=b'9' => text(self.number()?),
             _ => return None,
         };
         Some(())
@@ -329,29 +311,31 @@ impl<'a> Flat<'a> {
         (self.bytes.get(self.at..end)? == word.as_bytes()).then(|| self.at = end)
     }
 
-    /// A number whose text is already what serde and [`Scalar`] make of it, borrowed: a whole
-    /// number of up to 18 digits (serde reads a `u64`, written back unchanged), or up to 10
-    /// digits with one or two decimals, the last not 0: serde reads the double nearest to that
-    /// decimal `c/100`, and Rust writes it back as that same decimal, its shortest form (any
-    /// other decimal reading back as the same double lies within one ulp, < 0.002 here, and
-    /// one with fewer digits would be a different multiple of 0.01).
+    /// A JSON number, borrowed as typed (that is what [`Scalar`] keeps too): an optional
+    /// minus, a whole part without leading zeros, optional decimals, an optional exponent.
+    /// Anything that is not quite that is left to serde, and its error.
     fn number(&mut self) -> Option<&'a str> {
         let start = self.at;
+        let _ = self.eat(b'-');
+        let first = self.at;
         let whole = self.digits();
         // JSON allows no leading zero (`012`).
-        if whole == 0 || (whole > 1 && self.bytes.get(start) == Some(&b'0')) {
+        if whole == 0 || (whole > 1 && self.bytes.get(first) == Some(&b'0')) {
             return None;
         }
-        if self.eat(b'.').is_some() {
-            let decimals = self.digits();
-            let last = self.bytes.get(self.at.checked_sub(1)?).copied();
-            if whole > 10 || !(1..=2).contains(&decimals) || last == Some(b'0') {
+        if self.eat(b'.').is_some() && self.digits() == 0 {
+            return None;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'-' | b'+')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
                 return None;
             }
-        } else if whole > 18 {
-            return None;
         }
-        // An exponent, or a number running into more of one: serde's.
+        // A number running into more of one: serde's.
         if matches!(
             self.peek(),
             Some(b'e' | b'E' | b'.' | b'-' | b'+' | b'0'..=b'9')
@@ -396,9 +380,33 @@ mod tests {
     }
 
     #[test]
-    fn a_tiny_float_is_written_without_exponent() {
-        let p: JsonPatient<'_> = serde_json::from_str(r#"{"weight": 1e-7}"#).unwrap();
-        assert_eq!(p.weight.unwrap().as_str(), "0.0000001");
+    fn a_json_number_keeps_its_own_text() {
+        for number in [
+            "1e-7",
+            "1.2e1",
+            "29.999999999999999999",
+            "9.9999999999999999",
+            "-0",
+            "12.50",
+            "123456789012345678901234567890",
+        ] {
+            let line = format!(r#"{{"weight": {number}, "comedication": ["mtx", 7]}}"#);
+            let p = JsonPatient::read(&line).unwrap();
+            assert_eq!(p.weight.unwrap().as_str(), number);
+            let flat = format!(r#"{{"weight":{number}}}"#);
+            assert_eq!(read_flat(&flat).unwrap().weight.unwrap().as_str(), number);
+        }
+        let p: JsonPatient<'_> =
+            serde_json::from_str(r#"{"id": "a\"b", "age": "3\u0079"}"#).unwrap();
+        assert_eq!(p.id.unwrap().as_str(), "a\"b");
+        assert_eq!(p.age.unwrap().as_str(), "3y");
+        let err = serde_json::from_str::<JsonPatient<'_>>(r#"{"comedication": ["mtx", null]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("invalid type: null, expected a string, a number or a boolean"),
+            "{err}"
+        );
     }
 
     /// Every field as text, for comparing two readings.
@@ -454,11 +462,9 @@ mod tests {
         assert_eq!(small.gfr.unwrap().as_str(), "0");
         for serdes in [
             r#"{"weight":"12\u002e5"}"#,
-            r#"{"weight":1e1}"#,
-            r#"{"weight":12.345}"#,
-            r#"{"weight":12.50}"#,
-            r#"{"weight":1.0}"#,
-            r#"{"weight":-1}"#,
+            r#"{"weight":1e}"#,
+            r#"{"weight":1.}"#,
+            r#"{"weight":-}"#,
             r#"{"weight":012}"#,
             r#"{"weight":1,"weight":2}"#,
             r#"{"weight":null,"weight":2}"#,
@@ -467,7 +473,6 @@ mod tests {
             r#"{"weight":1,}"#,
             r#"{"weight":1} x"#,
             r#"{"weight":[1]}"#,
-            r#"{"weight":12345678901234567890}"#,
             "{\"id\":\"a\u{1}b\"}",
         ] {
             assert!(read_flat(serdes).is_none(), "{serdes}");

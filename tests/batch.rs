@@ -485,3 +485,82 @@ fn real_outputs_of_the_binary_validate_against_the_committed_schema() {
         .unwrap();
     assert!(validator.is_valid(&serde_json::from_slice(&dose.stdout).unwrap()));
 }
+
+#[test]
+fn a_json_number_meets_the_grammar_of_typed_text() {
+    // Each of these read as a double would cross a limit: 29.999999999999999999 becomes 30
+    // (not contraindicated), 9.9999999999999999 becomes 10 kg (covered), 7.9999999999999999
+    // becomes 8 months (covered), 1.2e1 becomes 12. As typed text each is refused, so here too,
+    // quoting the number as written.
+    let input = [
+        r#"{"id":"gfr","weight":20,"age_months":60,"indication":"sjia","gfr":29.999999999999999999}"#,
+        r#"{"id":"weight","weight":9.9999999999999999,"age":"3y","indication":"sjia"}"#,
+        r#"{"id":"months","weight":20,"age_months":7.9999999999999999,"indication":"sjia"}"#,
+        r#"{"id":"exp","weight":1.2e1,"age":"3y","indication":"sjia"}"#,
+        r#"{"id":"neg","weight":20, "age":"5y","indication":"sjia","dose":-40}"#,
+        r#"{"id":"ok","weight":12.5,"age_months":60,"indication":"sjia","gfr":29.99}"#,
+    ]
+    .join("\n");
+    let records = batch(input);
+    let errors: Vec<(&str, &str)> = records
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r["error"]["field"].as_str()?,
+                r["error"]["message"].as_str()?,
+            ))
+        })
+        .collect();
+    assert_eq!(errors.len(), 5, "{records:?}");
+    assert_eq!(errors[0].0, "gfr");
+    assert!(
+        errors[0]
+            .1
+            .starts_with("'29.999999999999999999': at most 2 decimals")
+    );
+    assert_eq!(errors[1].0, "weight");
+    assert!(
+        errors[1]
+            .1
+            .starts_with("'9.9999999999999999': at most 2 decimals")
+    );
+    assert_eq!(errors[2].0, "age_months");
+    assert!(
+        errors[2]
+            .1
+            .starts_with("'7.9999999999999999': whole numbers only")
+    );
+    assert_eq!(errors[3].0, "weight");
+    assert!(
+        errors[3]
+            .1
+            .starts_with("'1.2e1': exponents are not accepted")
+    );
+    assert_eq!(errors[4].0, "dose");
+    assert!(errors[4].1.starts_with("'-40': a sign"));
+    assert_eq!(records[5]["verdict"], "contraindicated");
+    assert_eq!(records[5]["reason_ids"][0], "KF-RENAL-CI");
+}
+
+#[test]
+fn check_reads_a_case_number_as_typed() {
+    let dir = std::env::temp_dir().join(format!("anakinra-numbers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cases.json");
+    // GFR 29.999999999999999999 is below 30: as a double it would read 30 and be advised.
+    std::fs::write(
+        &file,
+        r#"[{"id": "gfr-just-below-30", "input": {"weight": 20, "age": "5y", "indication": "sjia", "gfr": 29.999999999999999999},
+             "expect": {"verdict": "advised"}}]"#,
+    )
+    .unwrap();
+    anakinra()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "'29.999999999999999999': at most 2 decimals",
+        ))
+        .stdout(predicate::str::ends_with("0 passed, 1 failed\n"));
+}
