@@ -28,26 +28,131 @@ pub const EXIT_NO_DOSE: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 /// Exit code of `batch`: at least one record was invalid.
 pub const EXIT_INVALID_RECORDS: u8 = 3;
+/// Exit code: the output could not be written to stdout (closed, full, or a closed pipe
+/// outside `batch`), so whatever it said was not all delivered.
+pub const EXIT_OUTPUT: u8 = 4;
 
 /// Runs the binary: parses `std::env::args`, runs the command, and returns the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut stdout = match Stdout::open() {
+        Ok(stdout) => stdout,
+        Err(err) => {
+            report(&format!("error: {err}"));
+            return ExitCode::from(EXIT_OUTPUT);
+        }
+    };
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return clap_exit(&err, &mut stdout),
+    };
     let lang = language(cli.lang);
-    match run(&cli, lang) {
+    match run(&cli, lang, &mut stdout) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            if is_broken_pipe(&err) {
-                return ExitCode::from(EXIT_OK);
-            }
             let prefix = lang.pick("error", "fout");
             if let Some(input) = err.downcast_ref::<InputError>() {
-                eprintln!("{prefix}: --{}: {}", input.field, input.message(lang));
+                report(&format!(
+                    "{prefix}: --{}: {}",
+                    input.field,
+                    input.message(lang)
+                ));
+                ExitCode::from(EXIT_USAGE)
+            } else if let Some(failed) = stdout_failure(&err) {
+                report(&format!("{prefix}: {failed}"));
+                ExitCode::from(EXIT_OUTPUT)
             } else {
-                eprintln!("{prefix}: {err:#}");
+                report(&format!("{prefix}: {err:#}"));
+                ExitCode::from(EXIT_USAGE)
             }
-            ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// Writes one line to stderr; a failing stderr has nowhere left to be told, and is no reason
+/// to panic.
+fn report(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// clap's own errors keep clap's format on stderr (exit 2); help and version go to stdout,
+/// and a failure to write them is an output error.
+fn clap_exit(err: &clap::Error, stdout: &mut Stdout) -> ExitCode {
+    if err.use_stderr() {
+        let _ = err.print();
+        return ExitCode::from(EXIT_USAGE);
+    }
+    let text = err.render().to_string();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => ExitCode::from(EXIT_OK),
+        Err(failed) => {
+            report(&format!("error: {failed}"));
+            ExitCode::from(EXIT_OUTPUT)
+        }
+    }
+}
+
+/// Standard output as a file of its own (a duplicate of descriptor 1): Rust's `io::stdout`
+/// quietly drops writes to a closed descriptor, and a dose nobody can read must not exit 0.
+/// Every write error comes back tagged as [`StdoutFailed`].
+pub struct Stdout(std::fs::File);
+
+impl Stdout {
+    /// Descriptor 1, duplicated.
+    ///
+    /// # Errors
+    ///
+    /// When stdout is closed.
+    pub fn open() -> io::Result<Stdout> {
+        #[cfg(unix)]
+        use std::os::fd::AsFd as _;
+        #[cfg(windows)]
+        use std::os::windows::io::AsHandle as _;
+        #[cfg(unix)]
+        let owned = io::stdout().as_fd().try_clone_to_owned();
+        #[cfg(windows)]
+        let owned = io::stdout().as_handle().try_clone_to_owned();
+        owned.map(|fd| Stdout(std::fs::File::from(fd))).map_err(tag)
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf).map_err(tag)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush().map_err(tag)
+    }
+}
+
+/// A failed write to stdout, told apart from every other error by its type.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write to stdout: {0}")]
+pub struct StdoutFailed(io::Error);
+
+impl StdoutFailed {
+    /// Whether the reader went away (`| head -1`).
+    pub fn is_broken_pipe(&self) -> bool {
+        self.0.kind() == io::ErrorKind::BrokenPipe
+    }
+}
+
+fn tag(err: io::Error) -> io::Error {
+    io::Error::new(err.kind(), StdoutFailed(err))
+}
+
+/// The stdout failure behind an error, wherever it was raised: our own writes, or inside
+/// serde_json (whose error's source is the `io::Error`).
+fn stdout_failure(err: &anyhow::Error) -> Option<&StdoutFailed> {
+    err.chain().find_map(|cause| {
+        cause
+            .downcast_ref::<io::Error>()?
+            .get_ref()?
+            .downcast_ref::<StdoutFailed>()
+    })
 }
 
 /// `--lang`, else the environment (`ANAKINRA_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`).
@@ -59,41 +164,27 @@ fn language(choice: Option<LangChoice>) -> Lang {
     }
 }
 
-/// A closed pipe (`anakinra ... | head -1`) is a normal end, whether the write failed in our
-/// own code or inside serde_json.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        let kind = cause
-            .downcast_ref::<io::Error>()
-            .map(io::Error::kind)
-            .or_else(|| {
-                cause
-                    .downcast_ref::<serde_json::Error>()
-                    .and_then(serde_json::Error::io_error_kind)
-            });
-        kind == Some(io::ErrorKind::BrokenPipe)
-    })
-}
-
 /// Runs a parsed command line; `Ok` carries the exit code.
 ///
 /// # Errors
 ///
 /// An [`InputError`] for invalid input; an I/O error when the output cannot be written.
-pub fn run(cli: &Cli, lang: Lang) -> Result<u8> {
+pub fn run(cli: &Cli, lang: Lang, out: &mut impl Write) -> Result<u8> {
     let style = Style {
         paint: paint(cli.color),
         lang,
     };
     match &cli.command {
-        Command::Dose(args) => dose(args, style),
-        Command::Batch(args) => batch(args, lang),
-        Command::Check(args) => check(args),
-        Command::Taper(args) => taper(args, lang),
-        Command::Rules(args) => rules(args, lang),
+        Command::Dose(args) => dose(args, style, out),
+        Command::Batch(args) => batch(args, lang, out),
+        Command::Check(args) => check(args, out),
+        Command::Taper(args) => taper(args, lang, out),
+        Command::Rules(args) => rules(args, lang, out),
         Command::Completions(args) => {
-            let mut out = io::stdout().lock();
-            clap_complete::generate(args.shell, &mut Cli::command(), "anakinra", &mut out);
+            // clap_complete panics when its writer fails: it writes to memory here.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "anakinra", &mut script);
+            out.write_all(&script)?;
             out.flush()?;
             Ok(EXIT_OK)
         }
@@ -102,7 +193,6 @@ pub fn run(cli: &Cli, lang: Lang) -> Result<u8> {
                 SchemaKind::Record => crate::schema::RECORD,
                 SchemaKind::Check => crate::schema::CHECK,
             };
-            let mut out = io::stdout().lock();
             out.write_all(text.as_bytes())?;
             out.flush()?;
             Ok(EXIT_OK)
@@ -127,7 +217,7 @@ fn today() -> jiff::civil::Date {
     jiff::ZonedDateTime::now().date()
 }
 
-fn dose(args: &DoseArgs, style: Style) -> Result<u8> {
+fn dose(args: &DoseArgs, style: Style, out: &mut impl Write) -> Result<u8> {
     let fields = PatientFields {
         weight: Some(args.weight.as_str().into()),
         age: args.age.as_deref().map(Into::into),
@@ -154,7 +244,7 @@ fn dose(args: &DoseArgs, style: Style) -> Result<u8> {
         dob: request.dob,
         sex: request.sex,
     };
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(out);
     match args.format {
         Format::Text => text::write_advice(&mut out, &assessed, style)?,
         Format::Json => {
@@ -170,7 +260,7 @@ fn dose(args: &DoseArgs, style: Style) -> Result<u8> {
     })
 }
 
-fn batch(args: &BatchArgs, lang: Lang) -> Result<u8> {
+fn batch(args: &BatchArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     let input = args.input.map(|i| match i {
         BatchInput::Jsonl => batch::InputFormat::Jsonl,
         BatchInput::Csv => batch::InputFormat::Csv,
@@ -187,22 +277,24 @@ fn batch(args: &BatchArgs, lang: Lang) -> Result<u8> {
         lang,
         today: today(),
     };
-    let out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let summary = if let Some(path) = args.file.as_deref().filter(|p| p.as_os_str() != "-") {
+    let out = io::BufWriter::with_capacity(64 * 1024, out);
+    let mut summary = batch::Summary::default();
+    let run = if let Some(path) = args.file.as_deref().filter(|p| p.as_os_str() != "-") {
         let file =
             std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-        batch::run(
-            io::BufReader::with_capacity(64 * 1024, file),
-            out,
-            input,
-            format,
-            detail,
-            settings,
-        )?
+        let reader = io::BufReader::with_capacity(64 * 1024, file);
+        batch::run_counted(reader, out, input, format, detail, settings, &mut summary)
     } else {
         let stdin = io::BufReader::with_capacity(64 * 1024, io::stdin().lock());
-        batch::run(stdin, out, input, format, detail, settings)?
+        batch::run_counted(stdin, out, input, format, detail, settings, &mut summary)
     };
+    match run {
+        Ok(()) => {}
+        // A closed pipe (`| head`) is a normal end of a batch, as in ripgrep: the code is that
+        // of the records read until then.
+        Err(err) if stdout_failure(&err).is_some_and(StdoutFailed::is_broken_pipe) => {}
+        Err(err) => return Err(err),
+    }
     Ok(if summary.invalid == 0 {
         EXIT_OK
     } else {
@@ -210,9 +302,9 @@ fn batch(args: &BatchArgs, lang: Lang) -> Result<u8> {
     })
 }
 
-fn check(args: &CheckArgs) -> Result<u8> {
+fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8> {
     let report = crate::check::run(&args.files)?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(out);
     match args.format {
         Format::Text => crate::check::write_text(&mut out, &report, args.verbose)?,
         Format::Json => {
@@ -228,7 +320,7 @@ fn check(args: &CheckArgs) -> Result<u8> {
     })
 }
 
-fn taper(args: &TaperArgs, lang: Lang) -> Result<u8> {
+fn taper(args: &TaperArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     let from = if ["today", "vandaag"]
         .iter()
         .any(|t| t.eq_ignore_ascii_case(&args.from))
@@ -270,7 +362,7 @@ fn taper(args: &TaperArgs, lang: Lang) -> Result<u8> {
             wrong: Wrong::Refused(refusal),
         }
     })?;
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(out);
     match args.format {
         TaperFormat::Text => crate::taper::write_text(&mut out, &schedule, lang)?,
         TaperFormat::Json => {
@@ -294,7 +386,7 @@ struct RuleLine {
     text: String,
 }
 
-fn rules(args: &RulesArgs, lang: Lang) -> Result<u8> {
+fn rules(args: &RulesArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     let lines: Vec<RuleLine> = RuleId::ALL
         .iter()
         .map(|&rule| RuleLine {
@@ -304,7 +396,7 @@ fn rules(args: &RulesArgs, lang: Lang) -> Result<u8> {
             text: crate::texts::summary(rule, lang),
         })
         .collect();
-    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut out = io::BufWriter::new(out);
     match args.format {
         Format::Json => {
             serde_json::to_writer(&mut out, &lines)?;

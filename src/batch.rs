@@ -434,13 +434,33 @@ fn assess(fields: &PatientFields<'_>, settings: Settings) -> Outcome {
 ///
 /// A usage error in the input as a whole (an unknown CSV column), or an I/O error.
 pub fn run<R: BufRead, W: Write>(
-    mut reader: R,
+    reader: R,
     out: W,
     input: Option<InputFormat>,
     format: OutputFormat,
     detail: Detail,
     settings: Settings,
 ) -> Result<Summary> {
+    let mut summary = Summary::default();
+    run_counted(reader, out, input, format, detail, settings, &mut summary)?;
+    Ok(summary)
+}
+
+/// [`run`], counting into `summary` as it goes, so that a run that stops on an error (a
+/// closed pipe) still tells what it had read.
+///
+/// # Errors
+///
+/// As [`run`].
+pub fn run_counted<R: BufRead, W: Write>(
+    mut reader: R,
+    out: W,
+    input: Option<InputFormat>,
+    format: OutputFormat,
+    detail: Detail,
+    settings: Settings,
+    summary: &mut Summary,
+) -> Result<()> {
     let input = match input {
         Some(input) => input,
         None => detect(&mut reader).context("cannot read the input")?,
@@ -450,8 +470,9 @@ pub fn run<R: BufRead, W: Write>(
             reader,
             Sink::new(out, format, detail, b',', settings.lang)?,
             settings,
+            summary,
         ),
-        InputFormat::Csv => csv_input(reader, out, format, detail, settings),
+        InputFormat::Csv => csv_input(reader, out, format, detail, settings, summary),
     }
 }
 
@@ -460,8 +481,8 @@ fn jsonl<R: BufRead, W: Write>(
     mut reader: R,
     mut sink: Sink<W>,
     settings: Settings,
-) -> Result<Summary> {
-    let mut summary = Summary::default();
+    summary: &mut Summary,
+) -> Result<()> {
     let mut buf = Vec::new();
     let mut line = 0_u64;
     loop {
@@ -485,8 +506,7 @@ fn jsonl<R: BufRead, W: Write>(
         summary.records += 1;
         summary.invalid += u64::from(!valid);
     }
-    sink.finish()?;
-    Ok(summary)
+    sink.finish()
 }
 
 /// One JSON line: hands its id (when it can be read) and its advice or error to `write`, and
@@ -620,7 +640,8 @@ fn csv_input<R: BufRead, W: Write>(
     format: OutputFormat,
     detail: Detail,
     settings: Settings,
-) -> Result<Summary> {
+    summary: &mut Summary,
+) -> Result<()> {
     let lang = settings.lang;
     let delimiter = sniff_delimiter(reader.fill_buf().context("cannot read the input")?);
     let mut rows = csv::Reader::new(reader, delimiter);
@@ -636,7 +657,6 @@ fn csv_input<R: BufRead, W: Write>(
     };
     let width = row.len();
     let mut sink = Sink::new(out, format, detail, delimiter, lang)?;
-    let mut summary = Summary::default();
     while let Some(read) = rows.read(&mut row).context("cannot read the input")? {
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {
             continue; // a blank row, or one of delimiters only
@@ -669,8 +689,7 @@ fn csv_input<R: BufRead, W: Write>(
         summary.invalid += u64::from(outcome.is_err());
         sink.write(row.line, id, &outcome)?;
     }
-    sink.finish()?;
-    Ok(summary)
+    sink.finish()
 }
 
 /// One CSV row: its id and its assessment or error. An empty cell is an absent field; a

@@ -18,7 +18,8 @@ macro_rules! exit_codes {
   0  a dose is advised
   1  no dose advised (contraindicated, not covered, no general advice), or the prescribed
      dose refused (RX-ABOVE-MAX)
-  2  invalid input or usage"
+  2  invalid input or usage
+  4  the output could not be written to stdout (closed, full, or a closed pipe)"
     };
 }
 
@@ -86,7 +87,9 @@ Examples:
         "Exit codes:
   0  every record was valid (whatever the verdicts)
   2  usage error, an unknown CSV column, or an input that cannot be opened
-  3  at least one record was invalid (each is an error record in the output)"
+  3  at least one record was invalid (each is an error record in the output)
+  4  the output could not be written to stdout (closed or full); a closed pipe
+     (| head) is a normal end, with the code of the records read until then"
     ))]
     Batch(BatchArgs),
 
@@ -100,7 +103,8 @@ Examples:
 Exit codes:
   0  every case passed
   1  at least one case failed
-  2  a case file cannot be read or is malformed (with file, line and column)")]
+  2  a case file cannot be read or is malformed (with file, line and column)
+  4  the report could not be written to stdout")]
     Check(CheckArgs),
 
     /// The KF-TAPER schedule for arthritis in remission (sJIA): the dose every other day for 4

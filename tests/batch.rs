@@ -320,7 +320,7 @@ fn a_missing_input_file_is_exit_2() {
 }
 
 #[test]
-fn a_closed_pipe_ends_quietly_with_exit_0() {
+fn a_closed_pipe_ends_quietly_with_the_code_of_what_was_read() {
     let input = jsonl(&patients(200_000));
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("anakinra"))
         .arg("batch")
@@ -341,7 +341,9 @@ fn a_closed_pipe_ends_quietly_with_exit_0() {
     // The reader is dropped here: the pipe is closed, as `| head -1` does.
     let output = child.wait_with_output().unwrap();
     feeder.join().unwrap();
-    assert_eq!(output.status.code(), Some(0));
+    // The first line came in a first 64 KiB of output, some 600 records, and about one record
+    // in 40 of `patients` is invalid: the run had read one, so 3, never a quiet 0.
+    assert_eq!(output.status.code(), Some(3));
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
 
