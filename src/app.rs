@@ -68,10 +68,10 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Writes one line to stderr; a failing stderr has nowhere left to be told, and is no reason
-/// to panic.
+/// Writes one line to stderr, control characters escaped (a file name or a value may hold
+/// any); a failing stderr has nowhere left to be told, and is no reason to panic.
 fn report(line: &str) {
-    let _ = writeln!(io::stderr().lock(), "{line}");
+    let _ = writeln!(io::stderr().lock(), "{}", crate::parse::visible(line));
 }
 
 /// clap's own errors keep clap's format on stderr (exit 2); help and version go to stdout,

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 
+use crate::parse::visible;
 use crate::reference::{self, Case, Mismatch};
 
 /// The schema name of the check report.
@@ -142,7 +143,7 @@ pub fn write_text(out: &mut impl Write, report: &Report, verbose: bool) -> io::R
     for case in &report.cases {
         if case.passed {
             if verbose {
-                writeln!(out, "ok    {} ({})", case.id, case.file)?;
+                writeln!(out, "ok    {} ({})", visible(&case.id), visible(&case.file))?;
             }
             continue;
         }
@@ -151,12 +152,14 @@ pub fn write_text(out: &mut impl Write, report: &Report, verbose: bool) -> io::R
             .iter()
             .map(|m| format!("{}: expected {}, got {}", m.field, m.expected, m.got))
             .collect();
+        // Ids, file names and messages are the user's text: escaped, so a case cannot print a
+        // line that reads like a verdict of ours.
         writeln!(
             out,
             "FAIL  {} ({}): {}",
-            case.id,
-            case.file,
-            fields.join("; ")
+            visible(&case.id),
+            visible(&case.file),
+            visible(&fields.join("; "))
         )?;
     }
     writeln!(out, "{} passed, {} failed", report.passed, report.failed)

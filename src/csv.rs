@@ -192,14 +192,24 @@ fn cell(bytes: &[u8], mut range: Range<usize>, quoted: bool) -> Range<usize> {
     range
 }
 
-/// Appends one cell, quoted when it holds the delimiter, a quote or a line break.
+/// Appends one cell, quoted when it holds the delimiter, a quote or a line break. A cell that
+/// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, as OWASP advises against CSV injection: an id or a
+/// message is shown as text, never run.
 pub fn push_cell(buf: &mut Vec<u8>, cell: &str, delimiter: u8) {
+    let formula = matches!(
+        cell.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    );
     let cell = cell.as_bytes();
     if cell
         .iter()
         .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
     {
         buf.push(b'"');
+        if formula {
+            buf.push(b'\'');
+        }
         for &b in cell {
             if b == b'"' {
                 buf.push(b'"');
@@ -208,11 +218,14 @@ pub fn push_cell(buf: &mut Vec<u8>, cell: &str, delimiter: u8) {
         }
         buf.push(b'"');
     } else {
+        if formula {
+            buf.push(b'\'');
+        }
         buf.extend_from_slice(cell);
     }
 }
 
-/// Writes one record, quoting a cell that holds the delimiter, a quote or a line break.
+/// Writes one record, each cell as [`push_cell`] writes it.
 ///
 /// # Errors
 ///
@@ -222,28 +235,15 @@ pub fn write_row<S: AsRef<str>>(
     cells: &[S],
     delimiter: u8,
 ) -> io::Result<()> {
+    let mut buf = Vec::new();
     for (at, cell) in cells.iter().enumerate() {
         if at > 0 {
-            out.write_all(&[delimiter])?;
+            buf.push(delimiter);
         }
-        let cell = cell.as_ref().as_bytes();
-        if cell
-            .iter()
-            .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
-        {
-            out.write_all(b"\"")?;
-            for part in cell.split_inclusive(|&b| b == b'"') {
-                out.write_all(part)?;
-                if part.ends_with(b"\"") {
-                    out.write_all(b"\"")?;
-                }
-            }
-            out.write_all(b"\"")?;
-        } else {
-            out.write_all(cell)?;
-        }
+        push_cell(&mut buf, cell.as_ref(), delimiter);
     }
-    out.write_all(b"\n")
+    buf.push(b'\n');
+    out.write_all(&buf)
 }
 
 #[cfg(test)]
@@ -354,6 +354,29 @@ mod tests {
         assert_eq!(
             back[0].1,
             Ok(vec!["a".into(), "b;c".into(), "d\"e".into(), "12,5".into()])
+        );
+    }
+
+    #[test]
+    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
+        let mut out = Vec::new();
+        write_row(
+            &mut out,
+            &[
+                "=HYPERLINK(\"x\")",
+                "+1",
+                "-2",
+                "@SUM(A1)",
+                "\tx",
+                "a=b",
+                "=1;2",
+            ],
+            b';',
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\"'=HYPERLINK(\"\"x\"\")\";'+1;'-2;'@SUM(A1);'\tx;a=b;\"'=1;2\"\n"
         );
     }
 }

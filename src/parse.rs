@@ -4,7 +4,7 @@
 //! A number has a leading digit, optionally one decimal mark (`.` or `,`) followed by digits,
 //! and nothing else: no sign, no exponent, no thousands separator, no digits other than ASCII.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use crate::lang::Lang;
 use crate::units::{AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams, centi_text};
@@ -170,6 +170,33 @@ impl fmt::Display for Problem {
 /// Unsigned hundredths (a weight) as text.
 fn kg_text(centi: u64, mark: char) -> String {
     centi_text(i64::try_from(centi).unwrap_or(i64::MAX), mark)
+}
+
+/// User text made safe for a terminal: control characters (a line break, an escape
+/// sequence, a carriage return) and invisible direction and format marks are written as
+/// escapes (`\n`, `\u{1b}`, `\u{202e}`), so a name typed into a field can never start a line
+/// of its own that reads like the tool's output, nor repaint the screen.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{2069}' | '\u{feff}')
+    };
+    if !text.contains(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if hidden(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The first 40 characters of a long value, for messages.

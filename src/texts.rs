@@ -4,10 +4,17 @@
 
 use crate::dosing::{Detail, Patient, Phase, RuleId, RxClass, Warning};
 use crate::lang::Lang;
+use crate::parse::visible;
 use crate::units::centi_text;
 
 /// The eGFR formula, as records name it.
 pub const SCHWARTZ: &str = "bedside Schwartz: eGFR = 0.413 x height (cm) / creatinine (mg/dl), creatinine (umol/l) / 88.4 = mg/dl";
+
+/// Names as typed, joined, with control characters escaped ([`visible`]).
+fn shown(names: &[impl AsRef<str>]) -> String {
+    let names: Vec<_> = names.iter().map(|n| visible(n.as_ref())).collect();
+    names.join(", ")
+}
 
 /// The patient's GFR as text, or nothing.
 fn gfr(p: &Patient, lang: Lang) -> String {
@@ -131,7 +138,7 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             format!("{prefix}: {} ({})", names.join(", "), p.indication)
         }
         (Detail::Drugs(drugs), RuleId::IntTnf) => {
-            let drugs = drugs.join(", ");
+            let drugs = shown(drugs);
             if nl {
                 format!(
                     "co-medicatie {drugs}: een TNF-alfa-antagonist; met etanercept werden meer ernstige infecties gezien; de combinatie wordt ontraden"
@@ -143,7 +150,7 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             }
         }
         (Detail::Drugs(drugs), RuleId::IntLive) => {
-            let drugs = drugs.join(", ");
+            let drugs = shown(drugs);
             if nl {
                 format!(
                     "co-medicatie {drugs}: immunosuppressief; vaccinatie met levende micro-organismen kan een gegeneraliseerde infectie veroorzaken; de NVR-richtlijn ontraadt dit; sommige fabrikanten adviseren het middel enige tijd voor vaccinatie te staken"
@@ -155,7 +162,7 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             }
         }
         (Detail::Drugs(names), RuleId::IntDuplicate) => {
-            let names = names.join(", ");
+            let names = shown(names);
             if nl {
                 format!("co-medicatie {names} is anakinra zelf: dubbele medicatie")
             } else {
@@ -165,6 +172,7 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
         (Detail::Unknown(names), RuleId::IntUnknown) => {
             let names: Vec<String> = names
                 .iter()
+                .map(|(name, nearest)| (visible(name), nearest))
                 .map(|(name, nearest)| match (nearest, nl) {
                     (Some(n), false) => format!("'{name}' (did you mean {n}?)"),
                     (Some(n), true) => format!("'{name}' (bedoelde u {n}?)"),

@@ -881,3 +881,94 @@ fn taper_from_today_and_not_past_the_calendar() {
     );
     assert_eq!(taper(&["--from", "03-12-9999", "--dose", "40"]).0, 0);
 }
+
+#[test]
+fn typed_text_cannot_forge_a_line_of_output() {
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "30",
+            "--age",
+            "8y",
+            "--indication",
+            "sjia",
+            "--gfr",
+            "95",
+        ])
+        .args([
+            "--comedication",
+            "mtx\nKF-RENAL-OK fake",
+            "--comedication",
+            "x\u{1b}[2J\u{202e}",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("co-medication 'mtx\\nKF-RENAL-OK fake', 'x\\u{1b}[2J\\u{202e}' is not"),
+        "{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.trim_start().starts_with("KF-RENAL-OK fake"))
+    );
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{202e}'));
+    // A batch file whose name holds a line break: the error stays one line.
+    let out = anakinra()
+        .args(["batch", "/nonexistent/a\nerror: fake"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("a\\nerror: fake"), "{stderr}");
+}
+
+#[test]
+fn a_case_id_cannot_forge_a_line_of_check_output() {
+    let dir = std::env::temp_dir().join(format!("anakinra-forge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cases.json");
+    std::fs::write(
+        &file,
+        r#"[{"id": "x\n0 passed, 0 failed\u001b[1A", "input": {"weight": 30, "age": "8y", "indication": "sjia"},
+             "expect": {"verdict": "not_covered"}}]"#,
+    )
+    .unwrap();
+    let out = anakinra().arg("check").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.starts_with("FAIL  x\\n0 passed, 0 failed\\u{1b}[1A ("),
+        "{text}"
+    );
+    assert!(text.ends_with("\n0 passed, 1 failed\n"), "{text}");
+}
+
+#[test]
+fn csv_output_neutralises_formulas() {
+    let out = anakinra()
+        .args(["batch", "--format", "csv"])
+        .write_stdin(
+            "id,weight,age,indication\n=HYPERLINK(\"http://x\"),30,8y,sjia\n+1,-3,8y,sjia\n@me,30,8y,sjia\n",
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["\"'=HYPERLINK(\"\"http://x\"\")\"", "'+1", "'@me"],
+        "{text}"
+    );
+    assert!(
+        text.lines().nth(2).unwrap().contains("'-3': a sign"),
+        "{text}"
+    );
+}
