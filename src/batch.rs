@@ -3,7 +3,7 @@
 //! on.
 
 use std::borrow::Cow;
-use std::io::{self, BufRead, Write};
+use std::io::{BufRead, Write};
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
@@ -13,6 +13,7 @@ use crate::dosing::{self, Advice, LabelStatus, Phase, RuleId};
 use crate::error::InputError;
 use crate::input::{JsonPatient, Scalar};
 use crate::lang::Lang;
+use crate::line::{Lines, Read};
 use crate::record::{Assessed, Record, SCHEMA};
 use crate::request::{self, PatientFields};
 use crate::units::CentiText;
@@ -130,19 +131,13 @@ pub const CSV_OUTPUT_COLUMNS: [&str; 14] = [
     "prescribed_class",
 ];
 
-/// Guesses the input format from the first non-blank byte: `{` (or `[`, to report it) is
-/// JSON lines, anything else CSV. A UTF-8 byte-order mark is skipped.
-///
-/// # Errors
-///
-/// When the input cannot be read.
-pub fn detect(reader: &mut impl BufRead) -> io::Result<InputFormat> {
-    let buf = reader.fill_buf()?;
-    let buf = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
-    Ok(match buf.iter().find(|b| !b.is_ascii_whitespace()) {
+/// Guesses the input format from the first non-blank line, read in full: `{` (or `[`, to
+/// report it) is JSON lines, anything else CSV.
+pub fn detect(first: &[u8]) -> InputFormat {
+    match first.iter().find(|b| !b.is_ascii_whitespace()) {
         Some(b'{' | b'[') => InputFormat::Jsonl,
         _ => InputFormat::Csv,
-    })
+    }
 }
 
 /// The writer of output records, in the chosen format. Records are gathered in `buf` and
@@ -453,7 +448,7 @@ pub fn run<R: BufRead, W: Write>(
 ///
 /// As [`run`].
 pub fn run_counted<R: BufRead, W: Write>(
-    mut reader: R,
+    reader: R,
     out: W,
     input: Option<InputFormat>,
     format: OutputFormat,
@@ -461,48 +456,75 @@ pub fn run_counted<R: BufRead, W: Write>(
     settings: Settings,
     summary: &mut Summary,
 ) -> Result<()> {
-    let input = match input {
-        Some(input) => input,
-        None => detect(&mut reader).context("cannot read the input")?,
+    let lang = settings.lang;
+    let mut lines = Lines::new(reader);
+    let mut first = Vec::new();
+    // The first line that is not blank, read in full, decides the format and the delimiter
+    // (never the first piece a pipe happens to deliver). Empty input: no records.
+    let read = loop {
+        match lines.next(&mut first).context("cannot read the input")? {
+            Read::End => {
+                let delimiter = b',';
+                return Sink::new(out, format, detail, delimiter, lang)?.finish();
+            }
+            Read::Line if first.iter().all(u8::is_ascii_whitespace) => {}
+            read => break read,
+        }
     };
+    let trimmed = first.strip_suffix(b"\n").unwrap_or(&first);
+    let trimmed = trimmed.strip_suffix(b"\r").unwrap_or(trimmed);
+    if trimmed.contains(&b'\r') {
+        bail!(
+            "{}",
+            lang.pick(
+                "the input's lines end in a carriage return alone (CR, as classic Mac OS wrote them): save it with LF or CRLF line endings",
+                "de regels van de invoer eindigen op alleen een carriage return (CR, zoals het klassieke Mac OS schreef): sla het op met LF- of CRLF-regeleinden",
+            )
+        );
+    }
+    let input = input.unwrap_or_else(|| detect(&first));
+    let delimiter = sniff_delimiter(&first);
+    lines.unread(&first, read);
     match input {
         InputFormat::Jsonl => jsonl(
-            reader,
-            Sink::new(out, format, detail, b',', settings.lang)?,
+            lines,
+            Sink::new(out, format, detail, b',', lang)?,
             settings,
             summary,
         ),
-        InputFormat::Csv => csv_input(reader, out, format, detail, settings, summary),
+        InputFormat::Csv => csv_input(lines, delimiter, out, format, detail, settings, summary),
     }
+}
+
+/// The error record of a line longer than [`crate::line::MAX_LINE`].
+fn too_long(lang: Lang) -> RecordError {
+    RecordError::whole(lang.pick(
+        "the line is longer than 1 MiB (1,048,576 bytes), the most a record may be; skipped to the next line",
+        "de regel is langer dan 1 MiB (1.048.576 bytes), het meeste dat een record mag zijn; doorgegaan bij de volgende regel",
+    ))
 }
 
 /// Reads JSON lines.
 fn jsonl<R: BufRead, W: Write>(
-    mut reader: R,
+    mut lines: Lines<R>,
     mut sink: Sink<W>,
     settings: Settings,
     summary: &mut Summary,
 ) -> Result<()> {
     let mut buf = Vec::new();
-    let mut line = 0_u64;
     loop {
-        buf.clear();
-        if reader
-            .read_until(b'\n', &mut buf)
-            .context("cannot read the input")?
-            == 0
-        {
-            break;
-        }
-        line += 1;
-        let mut bytes = buf.as_slice();
-        if line == 1 {
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        }
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let valid = json_record(bytes, settings, |id, outcome| sink.write(line, id, outcome))?;
+        let valid = match lines.next(&mut buf).context("cannot read the input")? {
+            Read::End => break,
+            Read::TooLong => {
+                sink.write(lines.line(), None, &Err(too_long(settings.lang)))?;
+                false
+            }
+            Read::Line if buf.iter().all(u8::is_ascii_whitespace) => continue,
+            Read::Line => {
+                let line = lines.line();
+                json_record(&buf, settings, |id, outcome| sink.write(line, id, outcome))?
+            }
+        };
         summary.records += 1;
         summary.invalid += u64::from(!valid);
     }
@@ -541,23 +563,13 @@ fn json_record(
             write(patient.id.as_ref().map(Scalar::as_str), &outcome)?;
             outcome
         }
-        Err(err) => {
-            let outcome = Err(json_error(&err, lang));
-            write(salvage_id(text).as_deref(), &outcome)?;
+        Err(bad) => {
+            let outcome = Err(json_error(&bad.error, lang));
+            write(bad.id.as_ref().map(Scalar::as_str), &outcome)?;
             outcome
         }
     };
     Ok(outcome.is_ok())
-}
-
-/// The `id` of a line that did not validate as a patient, when it is valid JSON at all.
-fn salvage_id(text: &str) -> Option<String> {
-    let value: serde_json::Value = serde_json::from_str(text).ok()?;
-    match value.get("id")? {
-        serde_json::Value::String(s) => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
 }
 
 /// A JSON error as a record error: an unknown key names itself as the field.
@@ -598,10 +610,10 @@ fn not_utf8(field: Option<&str>, valid_up_to: usize, lang: Lang) -> RecordError 
     }
 }
 
-/// The delimiter of a CSV header: `;` when it has more semicolons than commas.
+/// The delimiter of a CSV header, its whole first line: `;` when it has more semicolons than
+/// commas.
 #[allow(clippy::naive_bytecount)] // one header line: too short for a crate to matter
-fn sniff_delimiter(head: &[u8]) -> u8 {
-    let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+fn sniff_delimiter(first_line: &[u8]) -> u8 {
     let count = |d: u8| first_line.iter().filter(|&&b| b == d).count();
     if count(b';') > count(b',') {
         b';'
@@ -635,7 +647,8 @@ fn columns(header: &Row) -> Result<Columns> {
 
 /// Reads CSV rows after a header.
 fn csv_input<R: BufRead, W: Write>(
-    mut reader: R,
+    lines: Lines<R>,
+    delimiter: u8,
     out: W,
     format: OutputFormat,
     detail: Detail,
@@ -643,8 +656,7 @@ fn csv_input<R: BufRead, W: Write>(
     summary: &mut Summary,
 ) -> Result<()> {
     let lang = settings.lang;
-    let delimiter = sniff_delimiter(reader.fill_buf().context("cannot read the input")?);
-    let mut rows = csv::Reader::new(reader, delimiter);
+    let mut rows = csv::Reader::new(lines, delimiter);
     let mut row = Row::default();
     // The header: the first row that is not blank.
     let columns = loop {
@@ -656,40 +668,52 @@ fn csv_input<R: BufRead, W: Write>(
         }
     };
     let width = row.len();
+    rows.expect_width(width);
     let mut sink = Sink::new(out, format, detail, delimiter, lang)?;
     while let Some(read) = rows.read(&mut row).context("cannot read the input")? {
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {
             continue; // a blank row, or one of delimiters only
         }
-        let (id, outcome) = match read {
-            Err(csv::RowError::UnterminatedQuote) => (
-                None,
-                Err(RecordError::whole(lang.pick(
-                    "a quoted cell is not closed",
-                    "een cel tussen aanhalingstekens is niet gesloten",
-                ))),
-            ),
-            Err(csv::RowError::AfterQuote) => (
-                None,
-                Err(RecordError::whole(lang.pick(
-                    "text after a closing quote",
-                    "tekst na een sluitend aanhalingsteken",
-                ))),
-            ),
-            Ok(()) if row.len() != width => {
-                let message = match lang {
-                    Lang::En => format!("the row has {} cells, the header {width}", row.len()),
-                    Lang::Nl => format!("de rij heeft {} cellen, de kopregel {width}", row.len()),
-                };
-                (None, Err(RecordError::whole(message)))
+        let problem = match read {
+            Err(csv::RowError::UnterminatedQuote) => Some(Cow::Borrowed(lang.pick(
+                "a quoted cell is not closed",
+                "een cel tussen aanhalingstekens is niet gesloten",
+            ))),
+            Err(csv::RowError::AfterQuote) => Some(Cow::Borrowed(lang.pick(
+                "text after a closing quote",
+                "tekst na een sluitend aanhalingsteken",
+            ))),
+            Err(csv::RowError::TooLong) => None,
+            Ok(()) if row.len() != width => Some(Cow::Owned(match lang {
+                Lang::En => format!("the row has {} cells, the header {width}", row.len()),
+                Lang::Nl => format!("de rij heeft {} cellen, de kopregel {width}", row.len()),
+            })),
+            Ok(()) => {
+                let (id, outcome) = csv_record(&row, &columns, settings);
+                summary.records += 1;
+                summary.invalid += u64::from(outcome.is_err());
+                sink.write(row.line, id, &outcome)?;
+                continue;
             }
-            Ok(()) => csv_record(&row, &columns, settings),
+        };
+        let error = match problem {
+            Some(message) => RecordError::whole(message),
+            None => too_long(lang),
         };
         summary.records += 1;
-        summary.invalid += u64::from(outcome.is_err());
-        sink.write(row.line, id, &outcome)?;
+        summary.invalid += 1;
+        // The id, when its cell was read whole before the row went wrong.
+        sink.write(row.line, row_id(&row, &columns), &Err(error))?;
     }
     sink.finish()
+}
+
+/// The id cell of a row, when it is there and is text.
+fn row_id<'r>(row: &'r Row, columns: &Columns) -> Option<&'r str> {
+    let at = columns.first().copied().flatten()?;
+    row.get(at)
+        .filter(|cell| !cell.is_empty())
+        .and_then(|cell| std::str::from_utf8(cell).ok())
 }
 
 /// One CSV row: its id and its assessment or error. An empty cell is an absent field; a
@@ -708,7 +732,7 @@ fn csv_record<'r>(
             Ok(text) => *cell = Some(text),
             Err(err) => {
                 return (
-                    None,
+                    row_id(row, columns),
                     Err(not_utf8(Some(name), err.valid_up_to(), settings.lang)),
                 );
             }

@@ -4,6 +4,8 @@
 use std::io::{self, BufRead, Write};
 use std::ops::Range;
 
+use crate::line::{Lines, MAX_LINE, Read};
+
 /// One record: its cells as byte ranges into one buffer.
 #[derive(Debug, Default)]
 pub struct Row {
@@ -44,41 +46,53 @@ pub enum RowError {
     /// Text after a closing quote, as in `"12"5`.
     #[error("text after a closing quote")]
     AfterQuote,
+    /// A line, or a quoted cell over several lines, longer than [`MAX_LINE`].
+    #[error("longer than 1 MiB")]
+    TooLong,
 }
 
-/// Reads records from a buffered reader, counting physical lines.
+/// Reads records from [`Lines`], each knowing the physical line it starts on.
 pub struct Reader<R> {
-    inner: R,
+    lines: Lines<R>,
     delimiter: u8,
-    line: u64,
     raw: Vec<u8>,
+    width: Option<usize>,
 }
 
 impl<R: BufRead> Reader<R> {
     /// A reader of `delimiter`-separated records.
-    pub fn new(inner: R, delimiter: u8) -> Reader<R> {
+    pub fn new(lines: Lines<R>, delimiter: u8) -> Reader<R> {
         Reader {
-            inner,
+            lines,
             delimiter,
-            line: 0,
             raw: Vec::new(),
+            width: None,
         }
     }
 
-    /// Reads the next physical line into `raw`, without its line ending; `false` at the end.
-    fn next_line(&mut self) -> io::Result<bool> {
-        self.raw.clear();
-        if self.inner.read_until(b'\n', &mut self.raw)? == 0 {
-            return Ok(false);
-        }
-        self.line += 1;
-        if self.line == 1 && self.raw.starts_with(b"\xEF\xBB\xBF") {
-            self.raw.drain(..3);
-        }
+    /// The number of cells of a row (the header's): a quoted cell left open does not run on
+    /// into a following line that is a whole row of its own (no quotes, `width` cells).
+    pub fn expect_width(&mut self, width: usize) {
+        self.width = Some(width);
+    }
+
+    /// Reads the next physical line into `raw`, without its line ending.
+    fn next_line(&mut self) -> io::Result<Read> {
+        let read = self.lines.next(&mut self.raw)?;
         while self.raw.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
             self.raw.pop();
         }
-        Ok(true)
+        Ok(read)
+    }
+
+    /// Whether the line in `raw` is a whole row by itself.
+    #[allow(clippy::naive_bytecount)] // one line: too short for a crate to matter
+    fn is_whole_row(&self) -> bool {
+        self.width.is_some_and(|width| {
+            width > 1
+                && !self.raw.contains(&b'"')
+                && self.raw.iter().filter(|&&b| b == self.delimiter).count() + 1 == width
+        })
     }
 
     /// Reads the next record into `row`. `Ok(None)` at the end of the input; a record that
@@ -88,12 +102,15 @@ impl<R: BufRead> Reader<R> {
     ///
     /// When the input cannot be read.
     pub fn read(&mut self, row: &mut Row) -> io::Result<Option<Result<(), RowError>>> {
-        if !self.next_line()? {
-            return Ok(None);
-        }
+        let read = self.next_line()?;
         row.bytes.clear();
         row.cells.clear();
-        row.line = self.line;
+        row.line = self.lines.line();
+        match read {
+            Read::End => return Ok(None),
+            Read::TooLong => return Ok(Some(Err(RowError::TooLong))),
+            Read::Line => {}
+        }
         if self.raw.contains(&b'"') {
             self.read_quoted(row)
         } else {
@@ -162,10 +179,22 @@ impl<R: BufRead> Reader<R> {
             if !quoted {
                 break;
             }
-            // A quoted cell goes on over the line break.
+            // A quoted cell goes on over the line break, but not into a whole row of its own,
+            // which is read again as the next record: one record out for each one in.
             row.bytes.push(b'\n');
-            if !self.next_line()? {
-                return Ok(Some(Err(RowError::UnterminatedQuote)));
+            match self.next_line()? {
+                Read::End => return Ok(Some(Err(RowError::UnterminatedQuote))),
+                Read::TooLong => return Ok(Some(Err(RowError::TooLong))),
+                Read::Line if self.is_whole_row() => {
+                    let mut line = std::mem::take(&mut self.raw);
+                    line.push(b'\n');
+                    self.lines.unread(&line, Read::Line);
+                    return Ok(Some(Err(RowError::UnterminatedQuote)));
+                }
+                Read::Line if row.bytes.len() + self.raw.len() > MAX_LINE => {
+                    return Ok(Some(Err(RowError::TooLong)));
+                }
+                Read::Line => {}
             }
         }
         row.cells
@@ -257,7 +286,7 @@ mod tests {
     use super::*;
 
     fn rows(input: &str, delimiter: u8) -> Vec<(u64, Result<Vec<String>, RowError>)> {
-        let mut reader = Reader::new(input.as_bytes(), delimiter);
+        let mut reader = Reader::new(Lines::new(input.as_bytes()), delimiter);
         let mut row = Row::default();
         let mut out = Vec::new();
         while let Some(result) = reader.read(&mut row).unwrap() {
@@ -284,7 +313,7 @@ mod tests {
             line in "[a-z0-9,; \t.é\u{a0}]{0,40}",
             delimiter in proptest::sample::select(&[b',', b';'][..]),
         ) {
-            let mut reader = Reader::new(&b""[..], delimiter);
+            let mut reader = Reader::new(Lines::new(&b""[..]), delimiter);
             reader.raw = line.into_bytes();
             let (mut plain, mut quoted) = (Row::default(), Row::default());
             reader.read_plain(&mut plain);

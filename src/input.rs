@@ -168,18 +168,33 @@ impl JsonPatient<'_> {
     }
 }
 
+/// A line that is not a patient object: serde_json's error, and the `id` when the line gave
+/// one before what went wrong (read on the way, never by parsing the line again).
+#[derive(Debug)]
+pub struct BadLine<'a> {
+    /// What serde_json found wrong.
+    pub error: serde_json::Error,
+    /// The id, when it was read before the line went wrong.
+    pub id: Option<Scalar<'a>>,
+}
+
 impl<'a> JsonPatient<'a> {
     /// Reads a patient from one JSON object: the common flat shape by hand (see
     /// [`read_flat`]), anything else by serde_json, whose errors name what is wrong.
     ///
     /// # Errors
     ///
-    /// serde_json's error for text that is not a patient object.
-    pub fn read(text: &'a str) -> Result<JsonPatient<'a>, serde_json::Error> {
-        match read_flat(text) {
-            Some(patient) => Ok(patient),
-            None => serde_json::from_str(text),
+    /// serde_json's error for text that is not a patient object, with the id the hand reader
+    /// had read before it gave the line to serde.
+    pub fn read(text: &'a str) -> Result<JsonPatient<'a>, BadLine<'a>> {
+        let mut patient = JsonPatient::default();
+        if read_flat(text, &mut patient).is_some() {
+            return Ok(patient);
         }
+        serde_json::from_str(text).map_err(|error| BadLine {
+            error,
+            id: patient.id,
+        })
     }
 }
 
@@ -189,15 +204,15 @@ impl<'a> JsonPatient<'a> {
 /// large batch went (serde's generic field matching and its number and string handling).
 ///
 /// Anything else gives `None`, and serde_json reads the line, with its error messages: the
-/// reader only ever answers for text serde_json reads to the same patient.
+/// reader only ever answers for text serde_json reads to the same patient. What it had read
+/// until then stays in `patient` (the id, for an error record).
 /// `flat_reader_agrees_with_serde` holds it to that on random lines.
-fn read_flat(text: &str) -> Option<JsonPatient<'_>> {
+fn read_flat<'a>(text: &'a str, patient: &mut JsonPatient<'a>) -> Option<()> {
     let mut r = Flat {
         bytes: text.as_bytes(),
         text,
         at: 0,
     };
-    let mut patient = JsonPatient::default();
     let mut seen = 0_u16;
     r.skip_ws();
     r.eat(b'{')?;
@@ -242,7 +257,7 @@ fn read_flat(text: &str) -> Option<JsonPatient<'_>> {
         }
     }
     r.skip_ws();
-    (r.at == r.bytes.len()).then_some(patient)
+    (r.at == r.bytes.len()).then_some(())
 }
 
 /// A cursor over the text of [`read_flat`].
@@ -365,6 +380,21 @@ impl<'a> Flat<'a> {
 mod tests {
     use super::*;
 
+    /// The hand reader alone: the patient when it reads the whole line.
+    fn hand(text: &str) -> Option<JsonPatient<'_>> {
+        let mut patient = JsonPatient::default();
+        read_flat(text, &mut patient).map(|()| patient)
+    }
+
+    #[test]
+    fn a_bad_line_keeps_the_id_read_before_it_went_wrong() {
+        let bad = JsonPatient::read(r#"{"id":"P7","weight":12,"colour":"red"}"#).unwrap_err();
+        assert_eq!(bad.id.unwrap().as_str(), "P7");
+        assert!(bad.error.to_string().starts_with("unknown field `colour`"));
+        let bad = JsonPatient::read(r#"{"colour":"red","id":"P7"}"#).unwrap_err();
+        assert!(bad.id.is_none());
+    }
+
     #[test]
     fn numbers_strings_and_booleans_become_text() {
         let p: JsonPatient<'_> = serde_json::from_str(
@@ -394,7 +424,7 @@ mod tests {
             let p = JsonPatient::read(&line).unwrap();
             assert_eq!(p.weight.unwrap().as_str(), number);
             let flat = format!(r#"{{"weight":{number}}}"#);
-            assert_eq!(read_flat(&flat).unwrap().weight.unwrap().as_str(), number);
+            assert_eq!(hand(&flat).unwrap().weight.unwrap().as_str(), number);
         }
         let p: JsonPatient<'_> =
             serde_json::from_str(r#"{"id": "a\"b", "age": "3\u0079"}"#).unwrap();
@@ -438,7 +468,7 @@ mod tests {
     #[test]
     fn flat_lines_are_read_by_hand_and_the_rest_by_serde() {
         let flat = r#"{"id":"P1","weight":12.5,"age":"3y","gfr":95,"dialysis":false,"dose":null}"#;
-        let p = read_flat(flat).unwrap();
+        let p = hand(flat).unwrap();
         assert_eq!(
             texts(&p),
             texts(&serde_json::from_str::<JsonPatient<'_>>(flat).unwrap())
@@ -447,17 +477,17 @@ mod tests {
         assert_eq!(p.gfr.as_ref().unwrap().as_str(), "95");
         assert!(matches!(p.age.unwrap().0, Cow::Borrowed("3y")));
         assert!(p.dose.is_none());
-        assert!(read_flat(" {\t}\r\n").is_some());
+        assert!(hand(" {\t}\r\n").is_some());
         // Every key but co-medication is read by hand: a key left out would quietly go to
         // serde (the same patient, only slower), so this says which are.
         let every = r#"{"id":"P1","weight":"12.5","age":"3y","age_months":36,"dob":"2023-01-01","on":"2026-01-01","indication":"sjia","gfr":95,"height":"95","creatinine":"30 umol/l","dialysis":"nee","dose":"25","sex":"f","confirm_weight":"ja"}"#;
-        let p = read_flat(every).unwrap();
+        let p = hand(every).unwrap();
         assert!(texts(&p).iter().all(Option::is_some));
         assert_eq!(
             texts(&p),
             texts(&serde_json::from_str::<JsonPatient<'_>>(every).unwrap())
         );
-        let small = read_flat(r#"{"weight":0.05,"gfr":0}"#).unwrap();
+        let small = hand(r#"{"weight":0.05,"gfr":0}"#).unwrap();
         assert_eq!(small.weight.unwrap().as_str(), "0.05");
         assert_eq!(small.gfr.unwrap().as_str(), "0");
         for serdes in [
@@ -475,7 +505,7 @@ mod tests {
             r#"{"weight":[1]}"#,
             "{\"id\":\"a\u{1}b\"}",
         ] {
-            assert!(read_flat(serdes).is_none(), "{serdes}");
+            assert!(hand(serdes).is_none(), "{serdes}");
         }
     }
 
@@ -518,7 +548,7 @@ mod tests {
                 .map(|(key, value, ws)| format!("{ws}\"{key}\"{ws}:{ws}{value}{ws}"))
                 .collect();
             let line = format!("{{{}{close}", body.join(","));
-            if let Some(flat) = read_flat(&line) {
+            if let Some(flat) = hand(&line) {
                 let serde = serde_json::from_str::<JsonPatient<'_>>(&line);
                 proptest::prop_assert!(serde.is_ok(), "{line}: {serde:?}");
                 if let Ok(serde) = serde {

@@ -22,6 +22,7 @@ pub mod error;
 pub mod growth;
 pub mod input;
 pub mod lang;
+pub mod line;
 pub mod parse;
 pub mod record;
 pub mod reference;

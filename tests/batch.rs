@@ -566,3 +566,194 @@ fn check_reads_a_case_number_as_typed() {
         ))
         .stdout(predicate::str::ends_with("0 passed, 1 failed\n"));
 }
+
+#[test]
+fn an_unclosed_quote_in_a_csv_costs_one_record_not_the_rest_of_the_file() {
+    let mut input = String::from("id,weight,age,indication\n");
+    input.push_str("Q1,\"30,8y,sjia\n");
+    for i in 2..=1_000 {
+        writeln!(input, "P{i},30,8y,sjia").unwrap();
+    }
+    let records = batch(input);
+    assert_eq!(records.len(), 1_000);
+    assert_eq!(records[0]["line"], 2);
+    assert_eq!(
+        records[0]["id"], "Q1",
+        "the id was read whole before the quote"
+    );
+    assert_eq!(
+        records[0]["error"]["message"],
+        "a quoted cell is not closed"
+    );
+    assert_eq!(records[1]["line"], 3);
+    assert_eq!(records[1]["id"], "P2");
+    assert_eq!(records[1]["verdict"], "advised");
+    assert_eq!(records[999]["id"], "P1000");
+    // A quoted cell over two lines is still one record.
+    let records = lines(
+        &anakinra()
+            .arg("batch")
+            .write_stdin("id,weight,age,indication,comedication\nA,30,8y,sjia,\"mtx\netanercept\"\nB,30,8y,sjia,\n")
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone(),
+    );
+    assert_eq!(records.len(), 2);
+    assert_eq!(
+        (records[0]["id"].as_str(), records[1]["line"].as_u64()),
+        (Some("A"), Some(4))
+    );
+}
+
+#[test]
+fn a_csv_row_error_keeps_its_id() {
+    let records = batch("id;weight;age;indication\nR1;30;8y\nR2;\"30\"x;8y;sjia\n;30\n");
+    let ids: Vec<&Value> = records.iter().map(|r| &r["id"]).collect();
+    assert_eq!(ids, [&Value::from("R1"), &Value::from("R2"), &Value::Null]);
+    assert_eq!(
+        records[0]["error"]["message"],
+        "the row has 3 cells, the header 4"
+    );
+    assert_eq!(records[1]["error"]["message"], "text after a closing quote");
+}
+
+#[test]
+fn a_line_over_1_mib_is_one_error_record_and_memory_stays_bounded() {
+    // `batch /dev/zero`: the first line never ends; it is not JSON, so it is a CSV header
+    // longer than 1 MiB: refused at once, not read for ever into memory.
+    anakinra()
+        .args(["batch", "/dev/zero"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: the CSV header on line 1 cannot be read: longer than 1 MiB\n");
+    // 8 MiB of NUL bytes without a line break, then a patient, read as JSON lines.
+    let mut input = vec![0_u8; 8 << 20];
+    input.extend_from_slice(
+        b"\n{\"id\":\"after\",\"weight\":30,\"age\":\"8y\",\"indication\":\"sjia\"}\n",
+    );
+    let out = anakinra()
+        .args(["batch", "--input", "jsonl"])
+        .write_stdin(input)
+        .assert()
+        .code(3)
+        .get_output()
+        .stdout
+        .clone();
+    let records = lines(&out);
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[0]["line"], 1);
+    assert_eq!(records[0]["id"], Value::Null);
+    assert!(
+        records[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the line is longer than 1 MiB (1,048,576 bytes)")
+    );
+    assert_eq!(
+        (records[1]["line"].as_u64(), records[1]["id"].as_str()),
+        (Some(2), Some("after"))
+    );
+    // The same in a CSV.
+    let mut input = b"id,weight,age,indication\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 3 << 20));
+    input.extend_from_slice(b"\nok,30,8y,sjia\n");
+    let records = batch(input);
+    assert_eq!(records.len(), 2);
+    assert!(
+        records[0]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("1 MiB")
+    );
+    assert_eq!(records[1]["id"], "ok");
+}
+
+#[test]
+fn a_long_drug_name_gets_no_suggestion_and_no_quadratic_search() {
+    // The "did you mean" search compares only names of about a known name's length: a name of
+    // a million letters (just under the 1 MiB line limit) is one length count, where every
+    // known name used to be compared letter by letter (a 10 MB name took 11 s).
+    let name = "etanercept".repeat(100_000);
+    let line = format!(r#"{{"weight":30,"age":"8y","indication":"sjia","comedication":"{name}"}}"#);
+    let out = anakinra()
+        .args(["batch", "--detail", "full"])
+        .write_stdin(line + "\n")
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let record = &lines(&out)[0];
+    let unknown = record["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["rule"] == "INT-UNKNOWN")
+        .unwrap();
+    assert!(!unknown["text"].as_str().unwrap().contains("did you mean"));
+}
+
+#[test]
+fn the_format_is_read_from_the_first_whole_line_not_the_first_pipe_read() {
+    // Blank lines come first, in a write of their own: the first read of the pipe holds no
+    // record at all, and JSON lines follow.
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("anakinra"))
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"\n \n").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    stdin
+        .write_all(b"{\"id\":\"J\",\"weight\":30,\"age\":\"8y\",\"indication\":\"sjia\"}\n")
+        .unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let records = lines(&out.stdout);
+    assert_eq!(
+        (records[0]["line"].as_u64(), records[0]["id"].as_str()),
+        (Some(3), Some("J"))
+    );
+}
+
+#[test]
+fn empty_input_is_no_records_and_exit_0() {
+    for input in ["", "\n\n  \n", "\u{feff}"] {
+        anakinra()
+            .arg("batch")
+            .write_stdin(input)
+            .assert()
+            .code(0)
+            .stdout("");
+        anakinra()
+            .args(["batch", "--input", "csv", "--format", "csv"])
+            .write_stdin(input)
+            .assert()
+            .code(0)
+            .stdout(predicate::str::starts_with("line,id,verdict,"));
+    }
+}
+
+#[test]
+fn cr_only_line_endings_are_a_clear_error() {
+    anakinra()
+        .arg("batch")
+        .write_stdin("id,weight,age,indication\r1,30,8y,sjia\r2,30,8y,sjia\r")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: the input's lines end in a carriage return alone (CR, as classic Mac OS wrote them): save it with LF or CRLF line endings\n");
+}

@@ -136,4 +136,46 @@ proptest! {
         prop_assert_eq!(lines, expected);
         prop_assert!(summary.invalid <= summary.records);
     }
+
+    /// One record out for each record in, for CSV too: a stray or unclosed quote in one row
+    /// never swallows a following row that is whole by itself (no quotes, every cell), and no
+    /// input gives more records than it has non-blank lines.
+    #[test]
+    fn csv_never_swallows_a_whole_row(
+        rows in proptest::collection::vec(
+            prop_oneof![
+                (1..=99_u32, 10..=90_u32).prop_map(|(i, w)| (true, format!("P{i},{w},8y,sjia"))),
+                "[a-z0-9,; \"]{0,14}".prop_map(|garbage| (false, garbage)),
+            ],
+            0..14,
+        ),
+        crlf in proptest::bool::ANY,
+    ) {
+        let end = if crlf { "\r\n" } else { "\n" };
+        let mut text = format!("id,weight,age,indication{end}");
+        for (_, row) in &rows {
+            text.push_str(row);
+            text.push_str(end);
+        }
+        let mut out = Vec::new();
+        let settings = Settings { lang: Lang::En, today: jiff::civil::Date::constant(2026, 11, 26) };
+        let summary = batch::run(text.as_bytes(), &mut out, Some(InputFormat::Csv), OutputFormat::Jsonl, Detail::Brief, settings).unwrap();
+        let records: Vec<serde_json::Value> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        prop_assert_eq!(records.len() as u64, summary.records);
+        let non_blank = rows.iter().filter(|(_, r)| !r.trim().is_empty()).count();
+        prop_assert!(records.len() <= non_blank, "{} records from {} lines", records.len(), non_blank);
+        for (at, (whole, row)) in rows.iter().enumerate() {
+            if !whole {
+                continue;
+            }
+            let line = at as u64 + 2;
+            let id = row.split(',').next().unwrap();
+            let found = records.iter().any(|r| r["line"] == line && r["id"] == id);
+            prop_assert!(found, "line {} ({}) lost in {:?}", line, row, text);
+        }
+    }
 }

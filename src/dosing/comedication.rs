@@ -90,16 +90,30 @@ pub fn lookup(name: &str) -> Lookup {
     if let Some(&(_, generic, class)) = CATALOGUE.iter().find(|(n, _, _)| *n == key) {
         return Lookup::Known { generic, class };
     }
+    // Two names whose lengths differ by more than the allowed distance are at least that far
+    // apart: only names of about a known name's length are compared, so the work does not
+    // grow with the length of what was typed (a 10 MB name is one length count).
+    let length = key.chars().count();
     let nearest = CATALOGUE
         .iter()
-        .map(|&(n, _, _)| (distance(&key, n), n))
-        .filter(|&(d, n)| d <= 2.max(n.len() / 4))
+        .filter_map(|&(n, _, _)| {
+            let allowed = allowed_distance(n);
+            (length.abs_diff(n.len()) <= allowed)
+                .then(|| (distance(&key, n), n))
+                .filter(|&(d, _)| d <= allowed)
+        })
         .min_by_key(|&(d, _)| d)
         .map(|(_, n)| n);
     Lookup::Unknown {
         name: name.trim().to_string(),
         nearest,
     }
+}
+
+/// How many typos a suggestion for the known name `known` allows: 2, or a quarter of a long
+/// name's length.
+fn allowed_distance(known: &str) -> usize {
+    2.max(known.len() / 4)
 }
 
 /// The Levenshtein distance between two short names.
