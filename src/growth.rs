@@ -140,6 +140,17 @@ impl Growth {
         }
     }
 
+    /// The z-score as shown, in hundredths, cut toward zero (never shown more extreme than it
+    /// is): the one rounding of z for the refusal and the caution alike. `None` when not
+    /// checked.
+    #[allow(clippy::cast_possible_truncation)] // finite, |z| far below i64's range
+    pub fn z_centi(self) -> Option<i64> {
+        match self {
+            Growth::Checked { z, .. } if z.is_finite() => Some((z * 100.0).trunc() as i64),
+            Growth::Checked { .. } | Growth::NoReference => None,
+        }
+    }
+
     /// Whether the weight is refused unless confirmed: |z| > 5.
     pub fn implausible(self) -> bool {
         matches!(self, Growth::Checked { z, .. } if z.abs() > REFUSE_Z)

@@ -525,6 +525,26 @@ pub fn completed_months(
 mod tests {
     use super::*;
 
+    #[test]
+    fn growth_wfa_refusal_names_z_and_the_weight_range_in_kg() {
+        let problem = Problem::Implausible {
+            z_centi: -926,
+            low_centi: 1210,
+            high_centi: 25_000,
+        };
+        assert_eq!(
+            problem.message(Lang::En),
+            "implausible weight for the age (weight-for-age z -9.26; expected about 12.1-250 kg): check that it is in kilograms; if it is right, confirm the weight (--confirm-weight, in batch confirm_weight)"
+        );
+        assert!(
+            problem
+                .message(Lang::Nl)
+                .contains("(gewicht-naar-leeftijd z -9,26; verwacht ongeveer 12,1-250 kg)")
+        );
+        assert_eq!(kg_text(5, '.'), "0.05");
+        assert_eq!(kg_text(u64::MAX, ','), centi_text(i64::MAX, ','));
+    }
+
     fn kg(text: &str) -> u32 {
         weight(text).unwrap().centi()
     }

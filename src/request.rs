@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::dosing::{Egfr, Extras, Indication, Patient, comedication};
 use crate::error::{Field, InputError, Wrong};
-use crate::growth::{self, Growth, Sex};
+use crate::growth::{self, Sex};
 use crate::parse::{self, Problem};
 use crate::units::AgeMonths;
 
@@ -203,14 +203,12 @@ pub fn request(
         .transpose()?
         .unwrap_or(false);
     let growth = growth::check(weight, age, sex);
-    if let (Growth::Checked { z, .. }, Some((low_centi, high_centi))) =
-        (growth, growth.range_centi())
+    if let (Some(z_centi), Some((low_centi, high_centi))) = (growth.z_centi(), growth.range_centi())
         && growth.implausible()
         && !confirmed
     {
-        #[allow(clippy::cast_possible_truncation)] // finite, bounded
         let problem = Problem::Implausible {
-            z_centi: (z * 100.0).trunc() as i64,
+            z_centi,
             low_centi,
             high_centi,
         };

@@ -189,13 +189,12 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             }
         }
         (Detail::Prescribed(rx), rule) => prescription_warning(rule, rx, p, lang),
-        (Detail::Growth(g @ crate::growth::Growth::Checked { z, .. }), RuleId::GrowthWfa) => {
+        (Detail::Growth(g @ crate::growth::Growth::Checked { .. }), RuleId::GrowthWfa) => {
             let mark = lang.decimal_mark();
             let (low_centi, high_centi) = g.range_centi().unwrap_or_default();
             let kg = |centi: u64| centi_text(i64::try_from(centi).unwrap_or(i64::MAX), mark);
             let (low, high) = (kg(low_centi), kg(high_centi));
-            let z = format!("{z:.2}");
-            let z = if nl { z.replace('.', ",") } else { z };
+            let z = centi_text(g.z_centi().unwrap_or_default(), mark);
             let (weight, age) = (lang.num(&p.weight), lang.num(&p.age));
             if nl {
                 format!(

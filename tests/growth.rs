@@ -252,3 +252,38 @@ fn growth_fields_in_batch() {
         .code(0)
         .stdout(predicate::str::contains("GROWTH-WFA"));
 }
+
+#[test]
+fn growth_wfa_z_reads_the_same_in_the_refusal_and_in_the_caution() {
+    // 60 kg at 4 years: refused unconfirmed, cautioned when confirmed. Both show z the one
+    // way (cut to hundredths): they once read 9.26 and 9.27.
+    let z_in = |text: &str| -> String {
+        let at = text.find("weight-for-age z ").unwrap() + "weight-for-age z ".len();
+        text[at..]
+            .split(|c: char| c == ';' || c == ' ' || c == ')')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let args = [
+        "dose",
+        "--weight",
+        "60",
+        "--age",
+        "4y",
+        "--indication",
+        "sjia",
+    ];
+    let refused = anakinra().args(args).output().unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let confirmed = anakinra()
+        .args(args)
+        .arg("--confirm-weight")
+        .output()
+        .unwrap();
+    assert_eq!(confirmed.status.code(), Some(0));
+    let refusal = String::from_utf8(refused.stderr).unwrap();
+    let caution = String::from_utf8(confirmed.stdout).unwrap();
+    assert_eq!(z_in(&refusal), z_in(&caution.replace('\n', " ")));
+    assert!(z_in(&refusal).starts_with("9.2"), "{refusal}");
+}

@@ -418,14 +418,28 @@ fn warning_table_is_in_output_order() {
 
 #[test]
 fn warnings_are_sorted_most_serious_first_and_unique() {
-    let advice = advise(&patient(2000, 72, CapsMild, None, false));
-    let severities: Vec<Severity> = advice.warnings.iter().map(Warning::severity).collect();
-    let mut sorted = severities.clone();
-    sorted.sort();
-    assert_eq!(severities, sorted);
-    let mut ids = warning_ids(&advice);
-    ids.dedup();
-    assert_eq!(ids.len(), advice.warnings.len());
+    // Every indication, with and without a GFR, a child and an adult, and with co-medication
+    // that names drugs in KF-INT-TNF and KF-INT-LIVE: each rule is listed once.
+    for ind in Indication::ALL {
+        for (weight, months) in [(2000, 72), (7000, 240)] {
+            for gfr in [None, Some(45.0)] {
+                let p = patient(weight, months, ind, gfr, false);
+                let extras = Extras {
+                    comedication: ["etanercept", "Enbrel", "methotrexate", "mtx", "anakinra"]
+                        .map(String::from)
+                        .to_vec(),
+                    ..Extras::default()
+                };
+                let advice = assess(&p, &extras);
+                let severities: Vec<Severity> =
+                    advice.warnings.iter().map(Warning::severity).collect();
+                assert!(severities.is_sorted(), "{ind}: {severities:?}");
+                let ids = warning_ids(&advice);
+                let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+                assert_eq!(unique.len(), ids.len(), "{ind}: {ids:?}");
+            }
+        }
+    }
 }
 
 #[test]
