@@ -260,7 +260,7 @@ fn growth_wfa_z_reads_the_same_in_the_refusal_and_in_the_caution() {
     let z_in = |text: &str| -> String {
         let at = text.find("weight-for-age z ").unwrap() + "weight-for-age z ".len();
         text[at..]
-            .split(|c: char| c == ';' || c == ' ' || c == ')')
+            .split([';', ' ', ')'])
             .next()
             .unwrap()
             .to_string()
