@@ -10,7 +10,8 @@
 //! ```
 //!
 //! `warnings` and `absent_warnings` are rule ids that must (must not) be named anywhere in the
-//! advice: its reasons, its phases' rules or its warnings. Phase ranges compare at 0.01 mg.
+//! advice: its reasons, its phases' rules or its warnings. Phase ranges compare at 0.01 mg; a
+//! case whose verdict is `advised` lists every phase the advice gives.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -156,6 +157,23 @@ pub fn compare(expect: &Expect, advice: &Advice) -> Vec<Mismatch> {
             expected: expect.verdict.as_str().to_string(),
             got: advice.verdict.as_str().to_string(),
         });
+    }
+    // A case of an advised patient states every phase the advice gives, so that no range
+    // goes unchecked by accident.
+    if expect.verdict == Verdict::Advised {
+        for got in &advice.phases {
+            if !expect.phases.contains_key(&got.phase) {
+                out.push(Mismatch {
+                    field: format!("phases.{}", got.phase.as_str()),
+                    expected: "every phase of an advised patient listed in the case".to_string(),
+                    got: format!(
+                        "{}-{} not listed",
+                        crate::units::centi_text(i64::from(got.min.centi()), '.'),
+                        mg_text(i64::from(got.max.centi()))
+                    ),
+                });
+            }
+        }
     }
     for (&phase, &[min, max]) in &expect.phases {
         let Some(got) = advice.phase(phase) else {

@@ -364,9 +364,11 @@ fn check_names_a_failing_case_and_exits_1() {
     std::fs::write(
         &file,
         r#"[{"id": "start-wrong", "input": {"weight": 30, "age": "8y", "indication": "sjia"},
-             "expect": {"verdict": "advised", "phases": {"start": [30, 61]}}},
+             "expect": {"verdict": "advised", "phases": {"start": [30, 61], "escalation": [90, 100], "exceptional": [100, 200]}}},
             {"id": "verdict-right", "input": {"weight": 9.9, "age": "2y", "indication": "sjia"},
-             "expect": {"verdict": "not_covered", "warnings": ["KF-WEIGHT-MIN"]}}]"#,
+             "expect": {"verdict": "not_covered", "warnings": ["KF-WEIGHT-MIN"]}},
+            {"id": "phases-missing", "input": {"weight": 30, "age": "8y", "indication": "sjia"},
+             "expect": {"verdict": "advised", "phases": {"start": [30, 60]}}}]"#,
     )
     .unwrap();
     anakinra()
@@ -379,7 +381,13 @@ fn check_names_a_failing_case_and_exits_1() {
             "start.max_mg: expected 61 mg, got 60 mg",
         ))
         .stdout(predicate::str::contains("verdict-right").not())
-        .stdout(predicate::str::ends_with("1 passed, 1 failed\n"));
+        .stdout(predicate::str::contains(
+            "FAIL  phases-missing (",
+        ))
+        .stdout(predicate::str::contains(
+            "phases.escalation: expected every phase of an advised patient listed in the case, got 90-100 mg not listed; phases.exceptional:",
+        ))
+        .stdout(predicate::str::ends_with("1 passed, 2 failed\n"));
     anakinra()
         .arg("check")
         .arg(&file)
@@ -398,7 +406,7 @@ fn check_names_a_failing_case_and_exits_1() {
     let report: Value = serde_json::from_slice(&report).unwrap();
     assert_eq!(
         (report["passed"].as_u64(), report["failed"].as_u64()),
-        (Some(1), Some(1))
+        (Some(1), Some(2))
     );
     assert_eq!(report["cases"][0]["mismatches"][0]["field"], "start.max_mg");
 }
