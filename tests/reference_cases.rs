@@ -83,7 +83,7 @@ fn reference_cases_cover_every_verdict_and_indication() {
 fn a_wrong_expectation_is_reported_with_expected_and_got() {
     let case: Case<'_> = serde_json::from_str(
         r#"{"id": "wrong", "input": {"weight": 30, "age": "8y", "indication": "sjia", "gfr": 95},
-            "expect": {"verdict": "advised", "phases": {"start": [30, 61]},
+            "expect": {"verdict": "advised", "phases": {"start": [30, 61], "escalation": [90, 100]},
                        "warnings": ["KF-RENAL-UNKNOWN"], "absent_warnings": ["KF-MAS"]}}"#,
     )
     .unwrap();
@@ -94,6 +94,7 @@ fn a_wrong_expectation_is_reported_with_expected_and_got() {
     assert_eq!(
         got,
         [
+            "phases.exceptional: expected every phase of an advised patient listed in the case, got 100-200 mg not listed",
             "start.max_mg: expected 61 mg, got 60 mg",
             "KF-RENAL-UNKNOWN: expected present, got absent",
             "KF-MAS: expected absent, got present",
