@@ -354,10 +354,7 @@ fn push_csv_row(
         Ok(Assessed { advice, .. }) => {
             buf.extend_from_slice(advice.verdict.as_str().as_bytes());
             buf.push(delimiter);
-            buf.extend_from_slice(match advice.label_status() {
-                LabelStatus::OnLabel => b"on_label",
-                LabelStatus::OffLabel => b"off_label",
-            });
+            buf.extend_from_slice(advice.label_status().as_str().as_bytes());
             // start min, start max, escalation min, escalation max, exceptional, standard
             let mut cells: [Option<u32>; 6] = [None; 6];
             for p in &advice.phases {
@@ -384,9 +381,7 @@ fn push_csv_row(
             buf.push(delimiter);
             buf.push(delimiter);
             if let Some(class) = advice.prescribed.as_ref().and_then(|p| p.class) {
-                let mut name = Vec::new();
-                let _ = serde_json::to_writer(&mut name, &class);
-                buf.extend(name.iter().filter(|&&b| b != b'"'));
+                buf.extend_from_slice(class.as_str().as_bytes());
             }
         }
         Err(err) => {

@@ -252,6 +252,16 @@ pub enum LabelStatus {
     OffLabel,
 }
 
+impl LabelStatus {
+    /// The JSON name of the label status.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            LabelStatus::OnLabel => "on_label",
+            LabelStatus::OffLabel => "off_label",
+        }
+    }
+}
+
 /// The dose range of one phase.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhaseAdvice {

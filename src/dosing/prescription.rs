@@ -30,6 +30,22 @@ pub enum RxClass {
     BelowStandard,
 }
 
+impl RxClass {
+    /// The JSON name of the class.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RxClass::Start => "start",
+            RxClass::Escalation => "escalation",
+            RxClass::Between => "between",
+            RxClass::Exceptional => "exceptional",
+            RxClass::BelowStart => "below_start",
+            RxClass::AboveMaximum => "above_maximum",
+            RxClass::Standard => "standard",
+            RxClass::BelowStandard => "below_standard",
+        }
+    }
+}
+
 /// A prescribed dose, checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prescribed {

@@ -798,3 +798,29 @@ fn kf_int_tnf_and_kf_int_live_name_nothing_without_co_medication() {
         Detail::Drugs(vec!["methotrexate".into()])
     );
 }
+
+#[test]
+fn as_str_is_the_json_name_of_every_class_and_label_status() {
+    use super::prescription::RxClass;
+    for class in [
+        RxClass::Start,
+        RxClass::Escalation,
+        RxClass::Between,
+        RxClass::Exceptional,
+        RxClass::BelowStart,
+        RxClass::AboveMaximum,
+        RxClass::Standard,
+        RxClass::BelowStandard,
+    ] {
+        assert_eq!(
+            serde_json::to_value(class).unwrap(),
+            serde_json::Value::from(class.as_str())
+        );
+    }
+    for status in [LabelStatus::OnLabel, LabelStatus::OffLabel] {
+        assert_eq!(
+            serde_json::to_value(status).unwrap(),
+            serde_json::Value::from(status.as_str())
+        );
+    }
+}
