@@ -526,6 +526,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn visible_escapes_what_could_forge_or_repaint_a_line() {
+        assert!(matches!(
+            visible("etanercept µ ü"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            visible("a\nb\rc\td\u{1b}[2J\u{7f}\u{85}\u{200e}\u{202e}\u{2066}\u{feff}z"),
+            "a\\nb\\rc\\td\\u{1b}[2J\\u{7f}\\u{85}\\u{200e}\\u{202e}\\u{2066}\\u{feff}z"
+        );
+        // The edges of each range of invisible marks, and the characters just outside them.
+        for hidden in ['\u{200b}', '\u{200f}', '\u{2028}', '\u{2060}', '\u{2069}'] {
+            assert_eq!(
+                visible(&hidden.to_string()),
+                format!("\\u{{{:x}}}", u32::from(hidden))
+            );
+        }
+        for shown in [
+            '\u{200a}', '\u{2010}', '\u{2027}', '\u{202f}', '\u{205f}', '\u{206a}', '\u{fefe}',
+        ] {
+            assert_eq!(visible(&shown.to_string()), shown.to_string());
+        }
+    }
+
+    #[test]
     fn growth_wfa_refusal_names_z_and_the_weight_range_in_kg() {
         let problem = Problem::Implausible {
             z_centi: -926,

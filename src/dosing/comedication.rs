@@ -245,6 +245,22 @@ mod tests {
     }
 
     #[test]
+    fn int_unknown_suggests_across_a_length_difference_up_to_the_allowed_distance() {
+        // Two letters more than "etanercept" (allowed 2): still suggested; three more: not.
+        let near = |name: &str| match lookup(name) {
+            Lookup::Unknown { nearest, .. } => nearest,
+            Lookup::Known { .. } => panic!("{name} is known"),
+        };
+        assert_eq!(near("etanerceptxx"), Some("etanercept"));
+        assert_eq!(near("etanerceptxxx"), None);
+        // Two letters fewer: "etanerce".
+        assert_eq!(near("etanerce"), Some("etanercept"));
+        assert_eq!(near(&"e".repeat(100_000)), None);
+        assert_eq!(allowed_distance("mtx"), 2);
+        assert_eq!(allowed_distance("certolizumab pegol"), 4);
+    }
+
+    #[test]
     fn levenshtein_distances() {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("flaw", "lawn"), 2);
