@@ -5,11 +5,13 @@ use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use crate::dosing::syringe;
-use crate::dosing::{Advice, LabelStatus, Phase, PhaseAdvice, Severity, Verdict};
+use crate::dosing::{
+    Advice, Detail, LabelStatus, Phase, PhaseAdvice, RuleId, RxClass, Severity, Verdict, Warning,
+};
 use crate::lang::Lang;
 use crate::record::{self, Assessed};
 use crate::texts;
-use crate::units::Kilograms;
+use crate::units::{Kilograms, Milligrams};
 
 /// Whether to colour the output. Decided by the caller (terminal, `--color`, `NO_COLOR`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,8 +58,16 @@ fn span<T: PartialEq + fmt::Display>(lo: &T, hi: &T, lang: Lang) -> String {
     }
 }
 
+/// The volumes of the lowest and the highest mark of a phase: what can be drawn. No volume
+/// for a dose the syringe cannot give.
 fn ml_span(ph: &PhaseAdvice, lang: Lang) -> String {
-    span(&syringe::volume(ph.min), &syringe::volume(ph.max), lang)
+    let marks = ph.marks();
+    match (marks.first(), marks.last()) {
+        (Some(lo), Some(hi)) => span(&lo.volume(), &hi.volume(), lang),
+        _ => lang
+            .pick("not deliverable", "niet toe te dienen")
+            .to_string(),
+    }
 }
 
 fn per_kg_span(ph: &PhaseAdvice, weight: Kilograms, lang: Lang) -> String {
@@ -166,7 +176,8 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
             ));
             let value = value.trim_end_matches(" mg");
             format!(
-                "eGFR {value} ml/min/1.73 m2 ({} {}, {} {})",
+                "eGFR {value} {} ({} {}, {} {})",
+                lang.pick("ml/min/1.73 m2", "ml/min/1,73 m2"),
                 lang.pick("bedside Schwartz from", "bedside Schwartz uit"),
                 lang.num(&e.height),
                 lang.pick("creatinine", "kreatinine"),
@@ -201,40 +212,18 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         lang.num(&p.weight),
         p.indication,
     )?;
-    let label = match advice.label_status() {
-        LabelStatus::OnLabel => "on-label",
-        LabelStatus::OffLabel => "off-label",
-    };
-    let (colour, verdict) = match advice.verdict {
-        Verdict::Advised => ("32;1", lang.pick("ADVISED", "DOSISADVIES")),
-        Verdict::Contraindicated => (
-            "31;1",
-            lang.pick(
-                "CONTRAINDICATED: no dose advised",
-                "GECONTRA-INDICEERD: geen dosisadvies",
-            ),
-        ),
-        Verdict::NotCovered => (
-            "33;1",
-            lang.pick(
-                "NOT COVERED: no dose advised",
-                "VALT BUITEN DE REGELS: geen dosisadvies",
-            ),
-        ),
-        Verdict::NoGeneralAdvice => (
-            "33;1",
-            lang.pick(
-                "NO GENERAL ADVICE: no dose advised",
-                "GEEN ALGEMEEN ADVIES: geen dosisadvies",
-            ),
-        ),
-    };
-    let heading = paint.bold(lang.pick("Verdict:", "Oordeel:"));
-    if advice.verdict == Verdict::Advised {
-        writeln!(out, "{heading} {} ({label})", paint.wrap(colour, verdict))?;
-    } else {
-        writeln!(out, "{heading} {}", paint.wrap(colour, verdict))?;
-    }
+    let (colour, verdict) = verdict_line(advice, lang);
+    let heading = lang.pick("Verdict:", "Oordeel:");
+    writeln!(
+        out,
+        "{}",
+        paint_first_line(
+            paint,
+            colour,
+            &wrapped(&format!("{heading} "), &verdict, 2),
+            heading
+        )
+    )?;
 
     if !advice.reasons.is_empty() {
         writeln!(out)?;
@@ -248,21 +237,200 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
             )?;
         }
     }
-    if !advice.phases.is_empty() {
-        writeln!(out)?;
-        write_phases(out, advice, style)?;
-    }
     if let Some(rx) = &advice.prescribed {
         writeln!(out)?;
         write_prescription(out, advice, rx, style)?;
     }
-    if !advice.warnings.is_empty() {
-        write_warnings(out, advice, style)?;
+    // What is about this patient comes before the phases and the leaflet's general advice.
+    write_warnings(
+        out,
+        advice,
+        style,
+        lang.pick("For this patient", "Voor deze patiënt"),
+        about_this_patient,
+    )?;
+    if !advice.phases.is_empty() {
+        writeln!(out)?;
+        write_phases(out, advice, style)?;
     }
+    write_warnings(out, advice, style, "", |w| {
+        !about_this_patient(w) && !w.rule.as_str().starts_with("RX-")
+    })?;
     writeln!(out)?;
-    write_sources(out, style)
+    write_sources(out, style)?;
+    // The verdict again, last: on a terminal it is what stays in view.
+    let heading = lang.pick("Summary:", "Samenvatting:");
+    writeln!(out)?;
+    writeln!(
+        out,
+        "{}",
+        paint_first_line(
+            paint,
+            colour,
+            &wrapped(&format!("{heading} "), &verdict, 2),
+            heading
+        )
+    )
 }
 
+/// Paints the verdict after its heading: the heading bold, the rest of the first line and the
+/// lines after it in the verdict's colour.
+fn paint_first_line(paint: Paint, colour: &str, text: &str, heading: &str) -> String {
+    match paint {
+        Paint::Plain => text.to_string(),
+        Paint::Ansi => {
+            let rest = text.strip_prefix(heading).unwrap_or(text);
+            format!("{}{}", paint.bold(heading), paint.wrap(colour, rest))
+        }
+    }
+}
+
+/// The warnings about this patient rather than about anakinra in general: the weight check,
+/// the co-medication named (and the interactions it triggered), the renal function not given,
+/// the eGFR outside its validated ages. The prescription's RX-* rules are in the prescription
+/// block, with the doses they are about.
+fn about_this_patient(w: &Warning) -> bool {
+    use RuleId as R;
+    match w.rule {
+        R::GrowthWfa
+        | R::GrowthNoRef
+        | R::IntDuplicate
+        | R::IntUnknown
+        | R::EgfrAge
+        | R::RenalUnknown
+        | R::AdultRenal => true,
+        R::IntTnf | R::IntLive => matches!(w.detail, Detail::Drugs(_)),
+        _ => false,
+    }
+}
+
+/// The verdict in one sentence, and its colour: the patient's verdict, and for an advised
+/// patient with a prescription, the prescription's. A refused prescription is the verdict: it
+/// is never shown as ADVISED.
+fn verdict_line(advice: &Advice, lang: Lang) -> (&'static str, String) {
+    let ids = |rules: &[RuleId]| {
+        let ids: Vec<&str> = rules.iter().map(|r| r.as_str()).collect();
+        format!("[{}]", ids.join(" "))
+    };
+    let refusal = |text: &str| format!("{text} {}", ids(&advice.reasons));
+    let label = match advice.label_status() {
+        LabelStatus::OnLabel => "on-label",
+        LabelStatus::OffLabel => "off-label",
+    };
+    match advice.verdict {
+        Verdict::Contraindicated => {
+            return (
+                "31;1",
+                refusal(lang.pick(
+                    "CONTRAINDICATED: no dose advised",
+                    "GECONTRA-INDICEERD: geen dosisadvies",
+                )),
+            );
+        }
+        Verdict::NotCovered => {
+            return (
+                "33;1",
+                refusal(lang.pick(
+                    "NOT COVERED: no dose advised",
+                    "VALT BUITEN DE REGELS: geen dosisadvies",
+                )),
+            );
+        }
+        Verdict::NoGeneralAdvice => {
+            return (
+                "33;1",
+                refusal(lang.pick(
+                    "NO GENERAL ADVICE: no dose advised",
+                    "GEEN ALGEMEEN ADVIES: geen dosisadvies",
+                )),
+            );
+        }
+        Verdict::Advised => {}
+    }
+    let advised = format!("{} ({label})", lang.pick("ADVISED", "DOSISADVIES"));
+    let Some(rx) = &advice.prescribed else {
+        return ("32;1", advised);
+    };
+    let dose = format!("{}/{}", lang.num(&rx.dose), lang.pick("day", "dag"));
+    if rx.refused() {
+        let maximum = advice.phases.iter().map(|p| p.max).max().unwrap_or(rx.dose);
+        let text = match lang {
+            Lang::En => format!(
+                "PRESCRIPTION REFUSED: {dose} is above this patient's maximum of {}/day [RX-ABOVE-MAX]; dosing itself is advised ({label}): the ranges are below",
+                lang.num(&maximum),
+            ),
+            Lang::Nl => format!(
+                "VOORSCHRIFT GEWEIGERD: {dose} is boven het maximum voor deze patiënt van {}/dag [RX-ABOVE-MAX]; dosering zelf is geadviseerd ({label}): de bereiken staan hieronder",
+                lang.num(&maximum),
+            ),
+        };
+        return ("31;1", text);
+    }
+    let class = rx.class.map_or("", |c| texts::class_name(c, lang));
+    if rx.rules.is_empty() {
+        let text = format!(
+            "{advised}; {} {dose}: {class}",
+            lang.pick("prescription", "voorschrift")
+        );
+        return ("32;1", text);
+    }
+    let text = format!(
+        "{advised}; {} {dose}: {class}, {} {}",
+        lang.pick("prescription", "voorschrift"),
+        lang.pick("CHECK", "CONTROLEER"),
+        ids(&rx.rules)
+    );
+    ("33;1", text)
+}
+
+/// The phase a dose lies in, for naming a suggested dose: the first whose range holds it.
+fn phase_of(advice: &Advice, dose: Milligrams) -> Option<Phase> {
+    advice
+        .phases
+        .iter()
+        .find(|p| (p.min..=p.max).contains(&dose))
+        .map(|p| p.phase)
+}
+
+/// How a dose is drawn: one injection to its mark, or above 100 mg two injections that can
+/// each be given (110 mg = 90 mg + 20 mg).
+fn drawn(dose: Milligrams, lang: Lang) -> String {
+    let portions: Vec<Milligrams> = syringe::portions(dose).collect();
+    let one = |mg: Milligrams| {
+        format!(
+            "{} = {}, {} {}",
+            lang.num(&mg),
+            lang.num(&syringe::volume(mg)),
+            lang.pick("mark", "streepje"),
+            mg.centi() / 100
+        )
+    };
+    match portions.as_slice() {
+        [single] => one(*single),
+        parts => {
+            let parts: Vec<String> = parts.iter().map(|&mg| format!("({})", one(mg))).collect();
+            format!(
+                "{} {} {}",
+                lang.num(&dose),
+                lang.pick("in two injections:", "in twee injecties:"),
+                parts.join(" + ")
+            )
+        }
+    }
+}
+
+/// A prescribed dose so far from the range that a slip of a decimal point or a zero is the
+/// likelier story: at least 5 times the maximum, or at most a fifth of the start range's lower
+/// end.
+fn possible_slip(rx: &crate::dosing::Prescribed, advice: &Advice) -> bool {
+    let maximum = advice.phases.iter().map(|p| p.max).max();
+    let minimum = advice.phases.iter().map(|p| p.min).min();
+    let centi = u64::from(rx.dose.centi());
+    maximum.is_some_and(|m| centi >= 5 * u64::from(m.centi()))
+        || minimum.is_some_and(|m| 5 * centi <= u64::from(m.centi()))
+}
+
+#[allow(clippy::too_many_lines)] // every case of a prescription, in both languages
 fn write_prescription(
     out: &mut impl Write,
     advice: &Advice,
@@ -271,54 +439,8 @@ fn write_prescription(
 ) -> io::Result<()> {
     let Style { paint, lang } = style;
     let w = advice.patient.weight;
-    let class = match rx.class {
-        Some(class) => texts::class_name(class, lang),
-        None => lang.pick(
-            "not assessed: no dose advised",
-            "niet beoordeeld: geen dosisadvies",
-        ),
-    };
-    let mut text = format!(
-        "{}/{} ({}/{}): {class}",
-        lang.num(&rx.dose),
-        lang.pick("day", "dag"),
-        lang.num(&rx.dose.per_kg(w)),
-        lang.pick("day", "dag")
-    );
-    if rx.class.is_some() {
-        let deliverable = if rx.deliverable {
-            lang.pick(
-                "deliverable with the graduated syringe",
-                "toe te dienen met de gegradeerde spuit",
-            )
-        } else {
-            lang.pick(
-                "not deliverable with the graduated syringe",
-                "niet toe te dienen met de gegradeerde spuit",
-            )
-        };
-        let _ = write!(text, "; {deliverable}");
-        for (label, nearest, deviation) in [
-            (
-                lang.pick("nearest below", "dichtstbij eronder"),
-                rx.nearest_below,
-                rx.deviation_below(),
-            ),
-            (
-                lang.pick("nearest above", "dichtstbij erboven"),
-                rx.nearest_above,
-                rx.deviation_above(),
-            ),
-        ] {
-            if let (Some(n), Some(d)) = (nearest, deviation) {
-                let _ = write!(text, "; {label} {} ({})", lang.num(&n), lang.num(&d));
-            }
-        }
-        if !rx.rules.is_empty() {
-            let ids: Vec<&str> = rx.rules.iter().map(|r| r.as_str()).collect();
-            let _ = write!(text, " [{}]", ids.join(" "));
-        }
-    }
+    let dose = lang.num(&rx.dose);
+    let day = lang.pick("day", "dag");
     let heading = if rx.refused() {
         paint.wrap(
             "31;1",
@@ -327,8 +449,125 @@ fn write_prescription(
     } else {
         paint.bold(lang.pick("Prescription:", "Voorschrift:"))
     };
-    writeln!(out, "{heading}")?;
-    writeln!(out, "{}", wrapped("  ", &text, 2))
+    writeln!(
+        out,
+        "{heading} {dose}/{day} ({}/{day})",
+        lang.num(&rx.dose.per_kg(w))
+    )?;
+    let Some(class) = rx.class else {
+        let text = lang.pick(
+            "not assessed: no dose is advised for this patient",
+            "niet beoordeeld: voor deze patiënt is er geen dosisadvies",
+        );
+        return writeln!(out, "{}", wrapped("  ", text, 2));
+    };
+    let mut lines: Vec<String> = Vec::new();
+    let escalation = advice.phase(Phase::Escalation);
+    let maximum = advice.phases.iter().map(|p| p.max).max().unwrap_or(rx.dose);
+    match class {
+        RxClass::AboveMaximum => lines.push(match lang {
+            Lang::En => format!(
+                "above this patient's maximum of {}/day (the exceptional ceiling: 8 mg/kg/day, never more than 200 mg/day) [RX-ABOVE-MAX]: not to be given",
+                lang.num(&maximum)
+            ),
+            Lang::Nl => format!(
+                "boven het maximum voor deze patiënt van {}/dag (het uitzonderlijke plafond: 8 mg/kg/dag, nooit meer dan 200 mg/dag) [RX-ABOVE-MAX]: niet geven",
+                lang.num(&maximum)
+            ),
+        }),
+        RxClass::Exceptional => {
+            let esc = escalation.map_or(maximum, |e| e.max);
+            lines.push(match lang {
+                Lang::En => format!(
+                    "above the escalation maximum of {}/day: in the exceptional range up to {}/day, only in very exceptional cases [RX-EXCEPTIONAL]",
+                    lang.num(&esc),
+                    lang.num(&maximum)
+                ),
+                Lang::Nl => format!(
+                    "boven het ophoogmaximum van {}/dag: in het uitzonderlijke bereik tot {}/dag, alleen in zeer uitzonderlijke gevallen [RX-EXCEPTIONAL]",
+                    lang.num(&esc),
+                    lang.num(&maximum)
+                ),
+            });
+        }
+        RxClass::BelowStart | RxClass::BelowStandard => {
+            lines.push(format!("{} [RX-BELOW-START]", texts::class_name(class, lang)));
+        }
+        RxClass::Start | RxClass::Escalation | RxClass::Between | RxClass::Standard => {
+            lines.push(texts::class_name(class, lang).to_string());
+        }
+    }
+    if possible_slip(rx, advice) {
+        lines.push(
+            lang.pick(
+                "so far from this patient's range that a slip is likely: check for a tenfold or decimal error",
+                "zo ver van het bereik van deze patiënt dat een vergissing waarschijnlijk is: controleer op een factor tien of een verschoven komma",
+            )
+            .to_string(),
+        );
+    }
+    if !rx.refused() {
+        if rx.deliverable {
+            lines.push(format!(
+                "{}: {}",
+                lang.pick("draw", "optrekken"),
+                drawn(rx.dose, lang)
+            ));
+        } else if rx.dose < syringe::SMALLEST_DOSE {
+            lines.push(format!(
+                "{} [RX-NOT-DELIVERABLE]",
+                lang.pick(
+                    "not deliverable with the graduated syringe: the smallest dose it gives is 20 mg",
+                    "niet toe te dienen met de gegradeerde spuit: de kleinste dosis is 20 mg",
+                )
+            ));
+        } else {
+            lines.push(format!(
+                "{} [RX-NOT-DELIVERABLE]",
+                lang.pick(
+                    "not deliverable with the graduated syringe: it is drawn to marks every 10 mg (20-100 mg a syringe)",
+                    "niet toe te dienen met de gegradeerde spuit: die wordt opgetrokken tot streepjes per 10 mg (20-100 mg per spuit)",
+                )
+            ));
+        }
+    }
+    let mut nearest = Vec::new();
+    for (n, d) in [
+        (rx.nearest_below, rx.deviation_below()),
+        (rx.nearest_above, rx.deviation_above()),
+    ] {
+        if let (Some(n), Some(d)) = (n, d) {
+            let phase = phase_of(advice, n).map_or(String::new(), |ph| {
+                let name = texts::phase_name(ph, lang);
+                if ph == Phase::Exceptional {
+                    format!(
+                        ", {name}: {}",
+                        lang.pick(
+                            "only in very exceptional cases",
+                            "alleen in zeer uitzonderlijke gevallen"
+                        )
+                    )
+                } else {
+                    format!(", {name}")
+                }
+            });
+            nearest.push(format!("{} ({}{phase})", drawn(n, lang), lang.num(&d)));
+        }
+    }
+    if !nearest.is_empty() {
+        lines.push(format!(
+            "{}: {}",
+            lang.pick(
+                "nearest deliverable, never above the maximum",
+                "dichtstbij toe te dienen, nooit boven het maximum"
+            ),
+            nearest.join(lang.pick("; or ", "; of "))
+        ));
+    }
+    for line in lines {
+        writeln!(out, "{}", wrapped("  ", &line, 4))?;
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_lines)] // the table and the ceiling, in both languages
@@ -430,30 +669,28 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
         };
         let two = if ph.marks().iter().any(|m| m.syringes > 1) {
             lang.pick(
-                " (two syringes above 100 mg)",
-                " (boven 100 mg twee spuiten)",
+                " (two injections above 100 mg)",
+                " (boven 100 mg twee injecties)",
             )
         } else {
             ""
         };
         let about = match lang {
             Lang::En => format!(
-                "up to {}/day (nominal {} mg/kg/day{capped}), above the escalation range from {}; effective {}/day, {}; marks {}{two}",
+                "up to {}/day (nominal {} mg/kg/day{capped}), above the escalation range from {}; effective {}/day, {}{two}:",
                 lang.num(&ph.max),
                 nominal(ph),
                 lang.num(&ph.min),
                 per_kg_span(ph, w, lang),
                 ml_span(ph, lang),
-                marks_list(ph, lang),
             ),
             Lang::Nl => format!(
-                "tot {}/dag (nominaal {} mg/kg/dag{capped}), boven het ophoogbereik vanaf {}; werkelijk {}/dag, {}; streepjes {}{two}",
+                "tot {}/dag (nominaal {} mg/kg/dag{capped}), boven het ophoogbereik vanaf {}; werkelijk {}/dag, {}{two}:",
                 lang.num(&ph.max),
                 nominal(ph),
                 lang.num(&ph.min),
                 per_kg_span(ph, w, lang),
                 ml_span(ph, lang),
-                marks_list(ph, lang),
             ),
         };
         writeln!(out, "{}", wrapped("  ", &about, 2))?;
@@ -462,28 +699,47 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
     Ok(())
 }
 
-/// Each mark of a phase with its volume and mg/kg.
+/// Each mark of a phase with its volume and mg/kg; above 100 mg, the two injections it is
+/// given in (110 mg = 90 + 20 mg).
 fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms, lang: Lang) -> io::Result<()> {
-    let two = lang.pick(", 2 syringes", ", 2 spuiten");
     let marks = ph.marks();
     // One word per mark, so that a mark is never split over two lines; `;` between them.
     let words = marks.iter().enumerate().map(|(at, m)| {
-        let syringes = if m.syringes > 1 { two } else { "" };
         let end = if at + 1 < marks.len() { ";" } else { "" };
+        let portions: Vec<Milligrams> = syringe::portions(m.dose).collect();
+        let drawn = if let [a, b] = portions.as_slice() {
+            format!(
+                "{} + {}, {} + {}",
+                a.centi() / 100,
+                lang.num(b),
+                lang.num(&syringe::volume(*a)).trim_end_matches(" ml"),
+                lang.num(&syringe::volume(*b)),
+            )
+        } else {
+            lang.num(&m.volume())
+        };
         format!(
-            "{} = {} ({}{syringes}){end}",
+            "{} = {drawn} ({}){end}",
             lang.num(&m.dose),
-            lang.num(&m.volume()),
             lang.num(&m.per_kg(w))
         )
     });
     writeln!(out, "{}", wrap_words("              ", words, 14))
 }
 
-fn write_warnings(out: &mut impl Write, advice: &Advice, style: Style) -> io::Result<()> {
+/// The warnings that `keep` selects, by severity; under `heading` when one is given, else
+/// under each severity's own.
+fn write_warnings(
+    out: &mut impl Write,
+    advice: &Advice,
+    style: Style,
+    heading: &str,
+    keep: impl Fn(&Warning) -> bool,
+) -> io::Result<()> {
     let Style { paint, lang } = style;
     let p = &advice.patient;
-    for (severity, heading, colour) in [
+    let mut headed = false;
+    for (severity, title, colour) in [
         (
             Severity::Contraindication,
             lang.pick("Contraindications", "Contra-indicaties"),
@@ -495,23 +751,41 @@ fn write_warnings(out: &mut impl Write, advice: &Advice, style: Style) -> io::Re
         let mut group = advice
             .warnings
             .iter()
-            .filter(|w| w.severity() == severity)
+            .filter(|w| w.severity() == severity && keep(w))
             .peekable();
         if group.peek().is_none() {
             continue;
         }
-        writeln!(out)?;
-        writeln!(out, "{}", paint.wrap(colour, heading))?;
+        if heading.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "{}", paint.wrap(colour, title))?;
+        } else if !headed {
+            writeln!(out)?;
+            writeln!(out, "{}", paint.bold(heading))?;
+            headed = true;
+        }
         for w in group {
             let text = format!("{} ({})", texts::warning(w, p, lang), w.rule.source());
-            writeln!(
-                out,
-                "{}",
-                wrapped(&format!("  {:<19}", w.rule.as_str()), &text, 21)
-            )?;
+            // Under one heading, the severity goes with each line.
+            let text = if heading.is_empty() {
+                text
+            } else {
+                format!("{}: {text}", severity_word(severity, lang))
+            };
+            let id = format!("  {:<19}", w.rule.as_str());
+            writeln!(out, "{}", wrapped(&id, &text, 21))?;
         }
     }
     Ok(())
+}
+
+/// A severity as a word in a sentence.
+const fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Contraindication => lang.pick("CONTRAINDICATION", "CONTRA-INDICATIE"),
+        Severity::Caution => lang.pick("caution", "let op"),
+        Severity::Info => lang.pick("info", "info"),
+    }
 }
 
 fn write_sources(out: &mut impl Write, style: Style) -> io::Result<()> {

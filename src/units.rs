@@ -403,7 +403,12 @@ impl Gfr {
 impl fmt::Display for Gfr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt_centi(f, self.centi_floor())?;
-        f.write_str(" ml/min/1.73 m2")
+        // One decimal mark per language, in the unit too.
+        f.write_str(if f.alternate() {
+            " ml/min/1,73 m2"
+        } else {
+            " ml/min/1.73 m2"
+        })
     }
 }
 

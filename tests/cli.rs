@@ -398,12 +398,20 @@ fn text_output_lists_cautions_before_information() {
         .stdout
         .clone();
     let text = String::from_utf8(out).unwrap();
+    // What is about this patient (no GFR given) first, before the phases; then the general
+    // cautions, then information, then the sources, and the verdict again last.
+    let patient = text.find("For this patient").unwrap();
+    let phases = text.find("phase ").unwrap();
     let cautions = text.find("Cautions").unwrap();
     let info = text.find("Information").unwrap();
     let sources = text.find("Sources").unwrap();
-    assert!(cautions < info && info < sources);
-    assert!(text[cautions..info].contains("KF-RENAL-UNKNOWN"));
+    assert!(patient < phases && phases < cautions && cautions < info && info < sources);
+    assert!(text[patient..phases].contains("KF-RENAL-UNKNOWN   caution: no GFR given"));
+    assert!(!text[cautions..].contains("KF-RENAL-UNKNOWN"));
+    assert!(text[cautions..info].contains("KF-MAS"));
     assert!(text[info..sources].contains("LF-STORAGE"));
+    assert_eq!(text.lines().nth(1), Some("Verdict: ADVISED (off-label)"));
+    assert!(text.ends_with("\nSummary: ADVISED (off-label)\n"), "{text}");
 }
 
 #[test]

@@ -972,3 +972,187 @@ fn csv_output_neutralises_formulas() {
         "{text}"
     );
 }
+
+/// `dose` text for a 20 kg, 6-year-old sJIA patient with GFR 90 and this prescription.
+fn prescribed_text(dose: &str, lang: &str) -> (i32, String) {
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "20",
+            "--age",
+            "6y",
+            "--indication",
+            "sjia",
+            "--gfr",
+            "90",
+        ])
+        .args(["--dose", dose, "--lang", lang])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// The text with its line wrapping undone (every run of white space one space), so a phrase
+/// is found wherever the terminal width broke it.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn rx_above_max_is_the_verdict_first_and_last_never_advised() {
+    // 20 kg: maximum min(8 x 20, 200) = 160 mg/day.
+    for (lang, verdict, summary, advised) in [
+        (
+            "en",
+            "Verdict: PRESCRIPTION REFUSED: 400 mg/day is above this patient's maximum of 160 mg/day",
+            "Summary: PRESCRIPTION REFUSED",
+            "Verdict: ADVISED",
+        ),
+        (
+            "nl",
+            "Oordeel: VOORSCHRIFT GEWEIGERD: 400 mg/dag is boven het maximum voor deze patiënt van 160 mg/dag",
+            "Samenvatting: VOORSCHRIFT GEWEIGERD",
+            "Oordeel: DOSISADVIES",
+        ),
+    ] {
+        let (code, text) = prescribed_text("400", lang);
+        assert_eq!(code, 1);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[1].starts_with(verdict), "{text}");
+        assert!(text.contains("[RX-ABOVE-MAX]"), "{text}");
+        assert!(!text.contains(advised), "{text}");
+        let last_two = flat(&lines[lines.len() - 2..].join(" "));
+        assert!(last_two.starts_with(summary), "{text}");
+        // A refused dose is never called deliverable.
+        assert!(
+            !text.contains("deliverable with") && !text.contains("toe te dienen met de"),
+            "{text}"
+        );
+    }
+    let (_, text) = prescribed_text("400", "en");
+    assert!(flat(&text).contains("above this patient's maximum of 160 mg/day (the exceptional ceiling: 8 mg/kg/day, never more than 200 mg/day) [RX-ABOVE-MAX]: not to be given"), "{text}");
+}
+
+#[test]
+fn rx_check_gives_the_volume_and_mark_to_draw() {
+    // 40 mg / 150 mg/ml = 0.2666 ml, rounded down: 0.26 ml.
+    let (code, text) = prescribed_text("40", "en");
+    assert_eq!(code, 0);
+    assert!(
+        text.lines().nth(1).unwrap().starts_with(
+            "Verdict: ADVISED (off-label); prescription 40 mg/day: in the start range"
+        )
+    );
+    assert!(
+        text.contains("\n  draw: 40 mg = 0.26 ml, mark 40\n"),
+        "{text}"
+    );
+    let (_, text) = prescribed_text("40", "nl");
+    assert!(
+        text.contains("\n  optrekken: 40 mg = 0,26 ml, streepje 40\n"),
+        "{text}"
+    );
+    // 110 mg is 90 + 20 mg, two injections that can each be given: 90/150 = 0.6, 20/150 = 0.1333.
+    let (_, text) = prescribed_text("110", "en");
+    assert!(
+        flat(&text).contains(
+            "draw: 110 mg in two injections: (90 mg = 0.6 ml, mark 90) + (20 mg = 0.13 ml, mark 20)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn rx_exceptional_names_the_maximum_exceeded() {
+    // 20 kg: escalation up to 4 x 20 = 80 mg; exceptional up to 160 mg.
+    let (code, text) = prescribed_text("120", "en");
+    assert_eq!(code, 0);
+    assert!(flat(&text).contains("above the escalation maximum of 80 mg/day: in the exceptional range up to 160 mg/day, only in very exceptional cases [RX-EXCEPTIONAL]"), "{text}");
+    assert!(flat(&text).contains("Verdict: ADVISED (off-label); prescription 120 mg/day: in the exceptional range, CHECK [RX-EXCEPTIONAL] Prescription:"), "{text}");
+}
+
+#[test]
+fn rx_not_deliverable_nearest_doses_name_their_phase() {
+    // 125 mg: 120 mg and 130 mg are the nearest marks, both in the exceptional range.
+    let (_, text) = prescribed_text("125", "en");
+    assert!(
+        flat(&text).contains("(-4 %, exceptional: only in very exceptional cases)"),
+        "{text}"
+    );
+    assert!(
+        flat(&text).contains("(+4 %, exceptional: only in very exceptional cases)"),
+        "{text}"
+    );
+    // 45 mg: 40 mg (start) or 50 mg (between start and escalation: no phase named).
+    let (_, text) = prescribed_text("45", "en");
+    assert!(
+        flat(&text).contains(
+            "40 mg = 0.26 ml, mark 40 (-11.11 %, start); or 50 mg = 0.33 ml, mark 50 (+11.11 %)"
+        ),
+        "{text}"
+    );
+    // Below 20 mg: no volume for a dose the syringe cannot give.
+    let (_, text) = prescribed_text("15", "en");
+    assert!(
+        flat(&text).contains(
+            "not deliverable with the graduated syringe: the smallest dose it gives is 20 mg"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("15 mg = "), "{text}");
+}
+
+#[test]
+fn rx_far_from_the_range_asks_for_a_tenfold_or_decimal_slip() {
+    // 20 kg: maximum 160 mg (5 x 160 = 800), start from 20 mg (20 / 5 = 4).
+    for (dose, slip) in [("800", true), ("799", false), ("4", true), ("4,01", false)] {
+        let (_, text) = prescribed_text(dose, "en");
+        assert_eq!(
+            flat(&text).contains("check for a tenfold or decimal error"),
+            slip,
+            "{dose}: {text}"
+        );
+        let (_, text) = prescribed_text(dose, "nl");
+        assert_eq!(
+            flat(&text).contains("controleer op een factor tien of een verschoven komma"),
+            slip,
+            "{dose}"
+        );
+    }
+}
+
+#[test]
+fn no_volume_below_the_smallest_dose_and_splits_above_100_mg() {
+    // 10 kg: start 10-20 mg; only the 20 mg mark can be drawn: 20/150 = 0.1333 -> 0.13 ml.
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "10",
+            "--age",
+            "2y",
+            "--indication",
+            "sjia",
+            "--gfr",
+            "90",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let start = text.lines().find(|l| l.starts_with("start ")).unwrap();
+    assert!(start.contains("10-20 mg  0.13 ml"), "{start}");
+    // 20 kg: exceptional marks above 100 mg are two injections.
+    let (_, text) = prescribed_text("40", "en");
+    assert!(
+        text.contains("110 mg = 90 + 20 mg, 0.6 + 0.13 ml (5.5 mg/kg)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("marks 80, 90"),
+        "the exceptional block lists its marks once: {text}"
+    );
+}

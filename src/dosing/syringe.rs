@@ -68,7 +68,7 @@ pub fn marks_within(min: Milligrams, max: Milligrams) -> Vec<Mark> {
 /// The portions a dose is drawn in: whole syringes of 100 mg while at least 20 mg is left for
 /// the next one, otherwise the last two portions share so that the last is 20 mg
 /// (110 mg = 90 mg + 20 mg, as in RULES.md).
-fn portions(dose: Milligrams) -> impl Iterator<Item = Milligrams> {
+pub fn portions(dose: Milligrams) -> impl Iterator<Item = Milligrams> {
     let whole = WHOLE_SYRINGE.centi();
     let least = SMALLEST_DOSE.centi();
     let mut left = dose.centi();
