@@ -8,7 +8,7 @@
 /// The version of the clinical rules; bumped whenever a rule changes.
 macro_rules! rules_version {
     () => {
-        "2026.11.1"
+        "2026.12.1"
     };
 }
 

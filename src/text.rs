@@ -632,9 +632,15 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
         Lang::Nl => ("/dag", "begrensd op", "werkelijk"),
     };
     for ph in &table {
+        // The KF gives the 100 mg cap with the escalation; on the start dose it is ours.
+        let scope = if ph.phase == Phase::Start {
+            " (SCOPE)"
+        } else {
+            ""
+        };
         let cap = if ph.capped {
             format!(
-                "; {capped_at} {}{per_day}, {effective} {}{per_day}",
+                "; {capped_at} {}{per_day}{scope}, {effective} {}{per_day}",
                 lang.num(&ph.cap),
                 per_kg_span(ph, w, lang)
             )
@@ -827,8 +833,8 @@ pub const SOURCES: [(&str, &str, &str); 4] = [
     ),
     (
         "SmPC",
-        "Kineret 100 mg/0.67 ml graduated pre-filled syringe (150 mg/ml, 20-100 mg per syringe); marks every 10 mg ASSUMED, check against the pack",
-        "Kineret 100 mg/0,67 ml gegradeerde voorgevulde spuit (150 mg/ml, 20-100 mg per spuit); streepjes per 10 mg AANGENOMEN, controleer op de verpakking",
+        "Kineret 100 mg/0.67 ml graduated pre-filled syringe (150 mg/ml, 20-100 mg per syringe); volumes are mg / 150 mg/ml rounded down to 0.01 ml, a whole syringe 0.67 ml as on the pack; marks every 10 mg ASSUMED (SCOPE), check against the pack",
+        "Kineret 100 mg/0,67 ml gegradeerde voorgevulde spuit (150 mg/ml, 20-100 mg per spuit); volumes zijn mg / 150 mg/ml naar beneden afgerond op 0,01 ml, een hele spuit 0,67 ml zoals op de verpakking; streepjes per 10 mg AANGENOMEN (SCOPE), controleer op de verpakking",
     ),
     (
         "SCOPE",

@@ -141,11 +141,11 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             let drugs = shown(drugs);
             if nl {
                 format!(
-                    "co-medicatie {drugs}: een TNF-alfa-antagonist; met etanercept werden meer ernstige infecties gezien; de combinatie wordt ontraden"
+                    "co-medicatie {drugs}: een TNF-alfa-antagonist; de combinatie met anakinra wordt ontraden (bij anakinra met etanercept werden meer ernstige infecties gezien dan bij etanercept alleen)"
                 )
             } else {
                 format!(
-                    "co-medication {drugs}: a TNF-alpha antagonist; more serious infections were seen with etanercept; the combination is discouraged"
+                    "co-medication {drugs}: a TNF-alpha antagonist; the combination with anakinra is discouraged (anakinra with etanercept gave more serious infections than etanercept alone)"
                 )
             }
         }
@@ -310,8 +310,8 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "als de artritis in remissie is, kan 4 weken om de dag gedoseerd worden; daarna kan anakinra gestopt worden",
         ),
         RuleId::IntTnf => lang.pick(
-            "TNF-alpha antagonists (etanercept, adalimumab, infliximab, golimumab, certolizumab pegol): more serious infections were seen with etanercept; the combination is discouraged",
-            "TNF-alfa-antagonisten (etanercept, adalimumab, infliximab, golimumab, certolizumab pegol): met etanercept werden meer ernstige infecties gezien; de combinatie wordt ontraden",
+            "anakinra combined with the TNF-alpha antagonist etanercept gave more serious infections than etanercept alone; combining anakinra with a TNF-alpha antagonist (etanercept, adalimumab, infliximab, golimumab, certolizumab pegol) is discouraged",
+            "bij combinatie van anakinra met de TNF-alfa-antagonist etanercept werden meer ernstige infecties gezien dan bij etanercept alleen; de combinatie met een TNF-alfa-antagonist (etanercept, adalimumab, infliximab, golimumab, certolizumab pegol) wordt ontraden",
         ),
         RuleId::IntLive => lang.pick(
             "immunosuppressive therapy (abatacept, adalimumab, anakinra, canakinumab, certolizumab pegol, etanercept, infliximab, golimumab, leflunomide, methotrexate, secukinumab, tocilizumab, ustekinumab): live vaccines can cause a generalised infection; the NVR guideline advises against them; some makers advise stopping the drug some time before vaccination",
@@ -326,41 +326,45 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "bijwerkingen bij kinderen: reactie op de injectieplaats, infecties, hoofdpijn, braken, buikpijn, huidlaesies",
         ),
         RuleId::Inject => lang.pick(
-            "inject subcutaneously once daily at about the same time; most patients (or parents) learn to inject, the nurse can teach it",
-            "eenmaal daags subcutaan spuiten, rond hetzelfde tijdstip; de meeste patiënten (of ouders) leren zelf spuiten, de verpleegkundige kan het leren",
+            "inject subcutaneously once daily at about the same time; most patients (or parents) can learn to inject, the rheumatology nurse can teach it; read the package leaflet and discuss questions with the treating doctor or rheumatology nurse",
+            "eenmaal daags subcutaan spuiten, rond hetzelfde tijdstip; de meeste patiënten (of ouders) kunnen zelf leren spuiten, de reumaverpleegkundige kan het aanleren; lees de bijsluiter en bespreek vragen met de behandelend arts of reumaverpleegkundige",
         ),
         RuleId::Screen => lang.pick(
-            "before starting: test for past tuberculosis (blood test and chest X-ray), HIV, and hepatitis B and C",
-            "voor de start: testen op doorgemaakte tuberculose (bloedtest en longfoto), hiv, en hepatitis B en C",
+            "before starting: tests for an earlier tuberculosis infection (blood test and chest X-ray) and a blood test for contact with HIV and hepatitis B and C; further tests where needed",
+            "voor de start: onderzoek naar een eerdere besmetting met tuberculose (bloedtest en longfoto) en bloedonderzoek naar contact met hiv en hepatitis B en C; zo nodig aanvullend onderzoek",
         ),
         RuleId::AdrShort => lang.pick(
-            "short term: injection-site reactions (itch, tenderness, redness, swelling, pain), mostly early and fading; very rarely a generalised allergic reaction (rash, breathlessness, muscle weakness, headache, flushes); headache",
-            "korte termijn: huidreacties rond de injectieplaats (jeuk, gevoeligheid, roodheid, zwelling, pijn), vooral in het begin en meestal afnemend; heel zelden een allergische reactie over het hele lichaam (huiduitslag, kortademigheid, spierzwakte, hoofdpijn, opvliegers); hoofdpijn",
+            "short term: skin reactions around the injection site (itch, tenderness, redness, swelling, pain), mostly early in treatment and usually fading; very rarely an allergic (hypersensitivity) reaction with a rash over the whole body, breathlessness, muscle weakness, headache and flushes; headache",
+            "korte termijn: huidreacties rond de plaats van injectie (jeuk, gevoeligheid, roodheid, zwelling, pijn), vooral in het begin en doorgaans geleidelijk afnemend; heel zelden een allergische (overgevoeligheids)reactie met huiduitslag over het gehele lichaam, kortademigheid, spierzwakte, hoofdpijn en opvliegers; hoofdpijn",
         ),
         RuleId::AdrLong => lang.pick(
-            "longer term: more infections (upper airways, sinuses); headache; low white cell count; stomach and bowel complaints",
-            "langere termijn: meer infecties (bovenste luchtwegen, bijholtes); hoofdpijn; tekort aan witte bloedcellen; maag-darmklachten",
+            "longer term: a higher chance of infections, especially of the upper airways and sinuses; headache; a shortage of white blood cells; stomach and bowel complaints, abdominal pain, diarrhoea",
+            "langere termijn: verhoogde kans op infecties, vooral van de bovenste luchtwegen en bijholtes; hoofdpijn; tekort aan witte bloedcellen; maag-darmklachten, buikpijn, diarree",
         ),
         RuleId::Infection => lang.pick(
-            "with signs of infection (fever, cold, flu, cough, sore throat, severe breathlessness, boils) contacting the doctor or nurse is advisable",
-            "bij verschijnselen van infectie (koorts, verkoudheid, griep, hoesten, keelpijn, ernstige kortademigheid, steenpuisten) is overleg met de arts of verpleegkundige raadzaam",
+            "with signs of infection (fever, cold, flu, cough, sore throat, severe breathlessness, boils) consulting the (family) doctor or rheumatology nurse is advisable",
+            "bij verschijnselen van infecties (koorts, verkoudheid, griep, hoesten, keelpijn, ernstige kortademigheid, steenpuisten) is overleg met de (huis)arts of reumaverpleegkundige raadzaam",
         ),
         RuleId::New => lang.pick(
-            "a relatively new medicine: not all (long-term) side effects may be known",
-            "een relatief nieuw geneesmiddel: mogelijk zijn nog niet alle bijwerkingen (op lange termijn) bekend",
+            "a relatively new medicine: not all side effects, especially long-term ones, may be described or well known; with one or more of these signs, or other bodily changes during treatment, contact the (family) doctor or rheumatology nurse",
+            "een relatief nieuw medicijn: mogelijk zijn nog niet alle bijwerkingen beschreven of goed bekend, vooral op lange termijn; bij een of meer van deze verschijnselen of andere lichamelijke veranderingen tijdens de behandeling: neem contact op met de (huis)arts of reumaverpleegkundige",
         ),
         RuleId::Surgery => lang.pick(
-            "before surgery (also major dental work) consult the rheumatologist; the advice can be to stop anakinra 2 days before",
-            "voor een operatie (ook een grote ingreep bij de tandarts) is overleg met de reumatoloog nodig; het advies kan zijn 2 dagen ervoor te stoppen",
+            "before surgery (also a major dental procedure) consulting the rheumatologist is necessary; depending on the situation the advice can be not to use anakinra for 2 days before the operation",
+            "bij een operatie (ook een grote ingreep bij de tandarts) is overleg met de reumatoloog noodzakelijk; afhankelijk van de situatie kan het advies zijn om 2 dagen voor de operatie geen anakinra te gebruiken",
         ),
         RuleId::Pregnancy => lang.pick(
-            "a wish to become pregnant, or a man's wish for a child: consult the doctor; anakinra can be continued depending on the situation, but where possible it is often stopped as a precaution",
-            "zwangerschapswens, of kinderwens bij een man: overleg met de arts; afhankelijk van de situatie kan anakinra doorgebruikt worden, maar waar mogelijk wordt het vaak uit voorzorg gestaakt",
+            "a wish to become pregnant, or a man's wish for a child: consulting the treating doctor is necessary; depending on the situation anakinra can be continued, but where possible it is often stopped as a precaution; questions about pregnancy: the treating doctor or rheumatology nurse",
+            "zwangerschapswens, of kinderwens bij een man: overleg met de behandelend arts is noodzakelijk; afhankelijk van de situatie kan anakinra worden doorgebruikt, maar als het mogelijk is wordt het vaak uit voorzorg gestaakt; vragen over zwangerschap: de behandelend arts of reumaverpleegkundige",
         ),
         RuleId::Storage => lang.pick("store in the refrigerator, not in the freezer", "bewaren in de koelkast, niet in het vriesvak"),
         RuleId::FluOk => lang.pick(
-            "the flu injection is fine (the nasal flu vaccine is a live vaccine and is not)",
-            "de griepprik is geen bezwaar (het griepvaccin via de neus is een levend vaccin en wel)",
+            "while using anakinra there is no objection to the flu jab",
+            "bij gebruik van anakinra is er geen bezwaar tegen de griepprik",
+        ),
+        RuleId::FluNasal => lang.pick(
+            "the flu vaccine given as a nasal spray is a live vaccine: not with anakinra (the leaflet's 'no objection' is to the flu jab)",
+            "het griepvaccin als neusspray is een levend vaccin: niet samen met anakinra (het 'geen bezwaar' van de folder gaat over de griepprik)",
         ),
         RuleId::GrowthNoRef => lang.pick(
             "age 20 years or more: the CDC weight-for-age tables end, the weight was not checked for plausibility",
@@ -371,8 +375,8 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "gewicht-naar-leeftijd z-score (CDC 2000 LMS, WHO-verlenging voorbij 3): waarschuwing boven 3, geweigerd boven 5 tenzij bevestigd",
         ),
         RuleId::LiveVaccines => lang.pick(
-            "no live vaccines, for example yellow fever, measles-mumps-rubella (MMR/BMR) or tuberculosis (BCG)",
-            "geen levende vaccins, bijvoorbeeld gele koorts, bof-mazelen-rodehond (BMR) of tuberculose (BCG)",
+            "vaccination with a weakened live virus (needed for some distant travel), such as the yellow fever vaccine, does not go with anakinra; nor do vaccinations against mumps, measles and rubella (MMR/BMR) or tuberculosis (BCG)",
+            "vaccinatie met verzwakt levend virus (nodig bij sommige verre reizen), zoals het gelekoortsvaccin, gaat niet samen met anakinra; ook vaccinaties tegen bof, mazelen, rodehond (BMR) of tuberculose (BCG) niet",
         ),
         other => other.as_str(),
     }
@@ -412,16 +416,16 @@ pub fn summary(rule: RuleId, lang: Lang) -> String {
             format!("bij weinig effect of ernstige vormen {}-{} mg/kg/dag, op geleide van de respons", d::ESCALATE.0.get(), d::ESCALATE.1.get()),
         ),
         RuleId::Cap100 => text(
-            format!("standard maximum {}/day, for start and escalation", lang.num(&d::CAP_STANDARD)),
-            format!("standaardmaximum {}/dag, voor begindosis en ophogen", lang.num(&d::CAP_STANDARD)),
+            format!("standard maximum {}/day with the escalation (KF); applied to the start dose too (SCOPE)", lang.num(&d::CAP_STANDARD)),
+            format!("standaardmaximum {}/dag bij het ophogen (KF); ook op de begindosis toegepast (SCOPE)", lang.num(&d::CAP_STANDARD)),
         ),
         RuleId::Exceptional => text(
             format!("in very exceptional cases up to {} mg/kg/day, never above {}/day", d::EXCEPTIONAL.1.get(), lang.num(&d::CAP_EXCEPTIONAL)),
             format!("in zeer uitzonderlijke gevallen tot {} mg/kg/dag, nooit boven {}/dag", d::EXCEPTIONAL.1.get(), lang.num(&d::CAP_EXCEPTIONAL)),
         ),
         RuleId::NoRoundUp => text(
-            "a dose is never rounded up past a maximum; marks stop below the top of a range".into(),
-            "een dosis wordt nooit naar boven afgerond voorbij een maximum; streepjes blijven onder de bovengrens".into(),
+            "a dose is never rounded up past a maximum; marks stop below the top of a range (SCOPE: a project decision, not in the monograph)".into(),
+            "een dosis wordt nooit naar boven afgerond voorbij een maximum; streepjes blijven onder de bovengrens (SCOPE: een keuze van dit programma, niet uit de monografie)".into(),
         ),
         RuleId::Adult => text(
             format!("adults (ra): always {}/day, subcutaneous, once daily at about the same time", lang.num(&d::ADULT_DOSE)),

@@ -1156,3 +1156,148 @@ fn no_volume_below_the_smallest_dose_and_splits_above_100_mg() {
         "the exceptional block lists its marks once: {text}"
     );
 }
+
+/// `anakinra rules --format json` in `lang`: rule id to (source, text).
+fn rule_texts(lang: &str) -> std::collections::BTreeMap<String, (String, String)> {
+    let out = anakinra()
+        .args(["rules", "--format", "json", "--lang", lang])
+        .output()
+        .unwrap();
+    let rules: Value = serde_json::from_slice(&out.stdout).unwrap();
+    rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["rule"].as_str().unwrap().to_string(),
+                (
+                    r["source"].as_str().unwrap().to_string(),
+                    r["text"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_sentence_says_what_its_source_says() {
+    // (rule, English phrase, Dutch phrase): each from the KF monograph or the UMCU leaflet.
+    for (rule, en, nl) in [
+        (
+            "KF-INT-TNF",
+            "more serious infections than etanercept alone",
+            "dan bij etanercept alleen",
+        ),
+        (
+            "LF-FLU-OK",
+            "no objection to the flu jab",
+            "geen bezwaar tegen de griepprik",
+        ),
+        (
+            "SCOPE-FLU-NASAL",
+            "nasal spray is a live vaccine",
+            "neusspray is een levend vaccin",
+        ),
+        (
+            "LF-INJECT",
+            "the rheumatology nurse can teach it",
+            "de reumaverpleegkundige kan het aanleren",
+        ),
+        (
+            "LF-INJECT",
+            "read the package leaflet",
+            "lees de bijsluiter",
+        ),
+        (
+            "LF-SURGERY",
+            "consulting the rheumatologist is necessary",
+            "is overleg met de reumatoloog noodzakelijk",
+        ),
+        (
+            "LF-SURGERY",
+            "not to use anakinra for 2 days before the operation",
+            "2 dagen voor de operatie geen anakinra te gebruiken",
+        ),
+        (
+            "LF-SCREEN",
+            "an earlier tuberculosis infection",
+            "een eerdere besmetting met tuberculose",
+        ),
+        (
+            "LF-SCREEN",
+            "further tests where needed",
+            "zo nodig aanvullend onderzoek",
+        ),
+        (
+            "LF-ADR-SHORT",
+            "with a rash over the whole body",
+            "met huiduitslag over het gehele lichaam",
+        ),
+        (
+            "LF-ADR-LONG",
+            "abdominal pain, diarrhoea",
+            "buikpijn, diarree",
+        ),
+        (
+            "LF-NEW",
+            "other bodily changes during treatment",
+            "andere lichamelijke veranderingen tijdens de behandeling",
+        ),
+        (
+            "LF-PREGNANCY",
+            "questions about pregnancy",
+            "vragen over zwangerschap",
+        ),
+        (
+            "LF-LIVE-VACCINES",
+            "yellow fever vaccine",
+            "gelekoortsvaccin",
+        ),
+    ] {
+        assert!(
+            rule_texts("en")[rule].1.contains(en),
+            "{rule}: {}",
+            rule_texts("en")[rule].1
+        );
+        assert!(
+            rule_texts("nl")[rule].1.contains(nl),
+            "{rule}: {}",
+            rule_texts("nl")[rule].1
+        );
+    }
+    let en = rule_texts("en");
+    // The leaflet's flu line says nothing of a nasal vaccine; that is our own, labelled SCOPE.
+    assert!(!en["LF-FLU-OK"].1.contains("nasal"));
+    assert_eq!(en["SCOPE-FLU-NASAL"].0, "SCOPE");
+    // Project decisions are SCOPE, not KF: no rounding up, the 100 mg cap on the start dose.
+    assert_eq!(en["KF-NO-ROUND-UP"].0, "SCOPE");
+    assert!(
+        en["KF-CAP-100"]
+            .1
+            .contains("applied to the start dose too (SCOPE)")
+    );
+    let text = String::from_utf8(
+        anakinra()
+            .args([
+                "dose",
+                "--weight",
+                "60",
+                "--age",
+                "15y",
+                "--indication",
+                "sjia",
+                "--gfr",
+                "90,5",
+            ])
+            .args(["--lang", "nl"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    // One decimal mark per language, in units too; 60 kg: start 60-120 capped at 100 (SCOPE).
+    assert!(text.contains("GFR 90,5 ml/min/1,73 m2"), "{text}");
+    assert!(!text.contains("1.73"), "{text}");
+    assert!(text.contains("begrensd op 100 mg/dag (SCOPE)"), "{text}");
+}

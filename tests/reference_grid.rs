@@ -183,6 +183,7 @@ fn rules_md(
         "LF-STORAGE",
         "LF-FLU-OK",
         "LF-LIVE-VACCINES",
+        "SCOPE-FLU-NASAL", // RULES.md's remark on LF-FLU-OK, as a line of its own
     ]
     .into_iter()
     .collect();

@@ -603,6 +603,7 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
         (R::Surgery, true),
         (R::Pregnancy, p.age >= PREGNANCY_ADVICE_FROM),
         (R::LiveVaccines, true),
+        (R::FluNasal, true),
         (R::RenalHalflife, p.gfr_below(GFR_REDUCED_BELOW)),
         (R::CapsResponse, caps),
         (R::CapsTitrate, p.indication == Indication::CapsSevere),

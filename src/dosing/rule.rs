@@ -103,8 +103,9 @@ rule_ids! {
     /// KF-EXCEPTIONAL: in very exceptional cases up to 8 mg/kg/day, never more than 200 mg/day
     /// (KF, Dosering).
     Exceptional = "KF-EXCEPTIONAL", "KF Dosering", None;
-    /// KF-NO-ROUND-UP: a dose is never rounded up past a maximum (Kinderformularium, general).
-    NoRoundUp = "KF-NO-ROUND-UP", "KF Dosering", None;
+    /// KF-NO-ROUND-UP: a dose is never rounded up past a maximum (a general Kinderformularium
+    /// habit that the monograph does not state: a SCOPE decision).
+    NoRoundUp = "KF-NO-ROUND-UP", "SCOPE", None;
     /// LF-ADULT: adults (`ra`): always 100 mg/day, subcutaneous, once daily (LF, Behandelmethode).
     Adult = "LF-ADULT", "LF Behandelmethode", None;
     /// KF-RENAL-OK: GFR ≥ 30: no dose adjustment (KF, Nierfunctiestoornissen).
@@ -157,10 +158,14 @@ rule_ids! {
     Pregnancy = "LF-PREGNANCY", "LF Adviezen", CAUTION;
     /// LF-STORAGE: store in the refrigerator, not the freezer (LF, Adviezen).
     Storage = "LF-STORAGE", "LF Adviezen", INFO;
-    /// LF-FLU-OK: the flu injection is fine (LF, Adviezen).
+    /// LF-FLU-OK: no objection to the flu jab ("griepprik") while using anakinra (LF,
+    /// Adviezen).
     FluOk = "LF-FLU-OK", "LF Adviezen", INFO;
     /// LF-LIVE-VACCINES: no live vaccines such as yellow fever, MMR, BCG (LF, Adviezen).
     LiveVaccines = "LF-LIVE-VACCINES", "LF Adviezen", CAUTION;
+    /// SCOPE-FLU-NASAL: the nasal flu vaccine is a live vaccine, so not the flu jab the leaflet
+    /// allows (SCOPE: RULES.md's remark on LF-FLU-OK, which the leaflet does not make).
+    FluNasal = "SCOPE-FLU-NASAL", "SCOPE", CAUTION;
 
     // Checks of a prescription, a co-medication list, an estimate (SCOPE).
     /// RX-ABOVE-MAX: prescribed daily dose above the patient's maximum: a hard stop.

@@ -384,6 +384,7 @@ fn always_shown_warnings_on_every_advised_record() {
         R::Storage,
         R::FluOk,
         R::LiveVaccines,
+        R::FluNasal,
     ];
     for p in [
         patient(2000, 72, Sjia, None, false),
