@@ -205,13 +205,31 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
             lang.pick("months", "maanden")
         ),
     };
-    writeln!(
-        out,
-        "{} {}, {age}, {}, {gfr}, {dialysis}",
-        paint.bold(lang.pick("Patient:", "Patiënt:")),
+    // The KF doses these only when conventional therapy failed: say so where it is chosen.
+    let condition = if p.indication == crate::dosing::Indication::OtherAutoinflammatory {
+        lang.pick(
+            " (KF: not responding to conventional therapy)",
+            " (KF: niet reagerend op de conventionele therapie)",
+        )
+    } else {
+        ""
+    };
+    let heading = lang.pick("Patient:", "Patiënt:");
+    let patient = format!(
+        "{}, {age}, {}{condition}, {gfr}, {dialysis}",
         lang.num(&p.weight),
-        p.indication,
-    )?;
+        p.indication
+    );
+    let line = wrapped(&format!("{heading} "), &patient, 2);
+    let line = match paint {
+        Paint::Plain => line,
+        Paint::Ansi => format!(
+            "{}{}",
+            paint.bold(heading),
+            line.strip_prefix(heading).unwrap_or(&line)
+        ),
+    };
+    writeln!(out, "{line}")?;
     let (colour, verdict) = verdict_line(advice, lang);
     let heading = lang.pick("Verdict:", "Oordeel:");
     writeln!(
@@ -297,6 +315,7 @@ fn about_this_patient(w: &Warning) -> bool {
         | R::IntDuplicate
         | R::IntUnknown
         | R::EgfrAge
+        | R::Gfr30
         | R::RenalUnknown
         | R::AdultRenal => true,
         R::IntTnf | R::IntLive => matches!(w.detail, Detail::Drugs(_)),
@@ -465,16 +484,27 @@ fn write_prescription(
     let escalation = advice.phase(Phase::Escalation);
     let maximum = advice.phases.iter().map(|p| p.max).max().unwrap_or(rx.dose);
     match class {
-        RxClass::AboveMaximum => lines.push(match lang {
-            Lang::En => format!(
-                "above this patient's maximum of {}/day (the exceptional ceiling: 8 mg/kg/day, never more than 200 mg/day) [RX-ABOVE-MAX]: not to be given",
-                lang.num(&maximum)
-            ),
-            Lang::Nl => format!(
-                "boven het maximum voor deze patiënt van {}/dag (het uitzonderlijke plafond: 8 mg/kg/dag, nooit meer dan 200 mg/dag) [RX-ABOVE-MAX]: niet geven",
-                lang.num(&maximum)
-            ),
-        }),
+        RxClass::AboveMaximum => {
+            lines.push(match lang {
+                Lang::En => format!(
+                    "above this patient's maximum of {}/day (the exceptional ceiling: 8 mg/kg/day, never more than 200 mg/day) [RX-ABOVE-MAX]: not to be given",
+                    lang.num(&maximum)
+                ),
+                Lang::Nl => format!(
+                    "boven het maximum voor deze patiënt van {}/dag (het uitzonderlijke plafond: 8 mg/kg/dag, nooit meer dan 200 mg/dag) [RX-ABOVE-MAX]: niet geven",
+                    lang.num(&maximum)
+                ),
+            });
+            if advice.patient.indication == crate::dosing::Indication::Sjia {
+                lines.push(
+                    lang.pick(
+                        "in sJIA with macrophage activation syndrome the KF says a temporary increase can help [KF-MAS]: that is the treating specialist's decision, not a dose this tool gives",
+                        "bij sJIA met macrofaagactivatiesyndroom kan tijdelijk ophogen volgens het KF zinvol zijn [KF-MAS]: dat beslist de behandelend specialist, het is geen dosis die dit programma geeft",
+                    )
+                    .to_string(),
+                );
+            }
+        }
         RxClass::Exceptional => {
             let esc = escalation.map_or(maximum, |e| e.max);
             lines.push(match lang {
@@ -491,7 +521,10 @@ fn write_prescription(
             });
         }
         RxClass::BelowStart | RxClass::BelowStandard => {
-            lines.push(format!("{} [RX-BELOW-START]", texts::class_name(class, lang)));
+            lines.push(format!(
+                "{} [RX-BELOW-START]",
+                texts::class_name(class, lang)
+            ));
         }
         RxClass::Start | RxClass::Escalation | RxClass::Between | RxClass::Standard => {
             lines.push(texts::class_name(class, lang).to_string());

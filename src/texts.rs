@@ -55,12 +55,28 @@ pub fn reason(rule: RuleId, p: &Patient, lang: Lang) -> String {
         (RuleId::RaAdult, Lang::Nl) => {
             format!("ra is de vaste volwassenendosis van de folder (100 mg/dag), niet voor patiënten jonger dan 18 jaar (leeftijd {age})")
         }
-        (RuleId::Dialysis, _) => lang
-            .pick(
-                "on dialysis: the Kinderformularium says no general advice can be given",
-                "dialyse: volgens het Kinderformularium kan geen algemeen advies worden gegeven",
-            )
-            .to_string(),
+        (RuleId::Dialysis, _) => {
+            let mut text = lang
+                .pick(
+                    "on dialysis: the Kinderformularium says no general advice can be given; it contraindicates anakinra in children with GFR under 30 ml/min/1.73 m2",
+                    "dialyse: volgens het Kinderformularium kan geen algemeen advies worden gegeven; bij kinderen met een GFR onder 30 ml/min/1,73 m2 is anakinra gecontra-indiceerd",
+                )
+                .to_string();
+            // Dialysis with a GFR of 30 or more does not fit: one of the two is likely wrong.
+            if let Some(g) = p.gfr.filter(|g| g.get() >= 30.0) {
+                text.push_str(&match lang {
+                    Lang::En => format!(
+                        "; dialysis together with GFR {} is implausible: check both",
+                        lang.num(&g)
+                    ),
+                    Lang::Nl => format!(
+                        "; dialyse samen met GFR {} is onwaarschijnlijk: controleer beide",
+                        lang.num(&g)
+                    ),
+                });
+            }
+            text
+        }
         (RuleId::AdultRenal, _) => lang
             .pick(
                 "adult with GFR under 30 or on dialysis: neither source gives renal dose advice for adults",
@@ -131,6 +147,11 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
         (_, RuleId::RenalHalflife) => format!(
             "GFR {}: with reduced renal function the half-life of anakinra increases (no dose adjustment at GFR 30 and above)",
             gfr(p, lang)
+        ),
+        (_, RuleId::Gfr30) => format!(
+            "GFR {}: {}",
+            gfr(p, lang),
+            fixed_warning(RuleId::Gfr30, lang)
         ),
         (Detail::Phases(phases), RuleId::LabelOff) => {
             let names: Vec<&str> = phases.iter().map(|ph| phase_name(ph, lang)).collect();
@@ -358,6 +379,10 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "zwangerschapswens, of kinderwens bij een man: overleg met de behandelend arts is noodzakelijk; afhankelijk van de situatie kan anakinra worden doorgebruikt, maar als het mogelijk is wordt het vaak uit voorzorg gestaakt; vragen over zwangerschap: de behandelend arts of reumaverpleegkundige",
         ),
         RuleId::Storage => lang.pick("store in the refrigerator, not in the freezer", "bewaren in de koelkast, niet in het vriesvak"),
+        RuleId::Gfr30 => lang.pick(
+            "at the border of the contraindication: the Kinderformularium's bands 10-30 (contraindicated) and 30-50 (no dose adjustment) overlap at 30, read here as 30-50 (SCOPE); an estimated GFR within 10 % above 30 may in fact be below it: measure or check again",
+            "op de grens van de contra-indicatie: de banden 10-30 (gecontra-indiceerd) en 30-50 (geen dosisaanpassing) van het Kinderformularium overlappen bij 30, hier gelezen als 30-50 (SCOPE); een geschatte GFR tot 10 % boven 30 kan in werkelijkheid eronder liggen: meet of controleer opnieuw",
+        ),
         RuleId::FluOk => lang.pick(
             "while using anakinra there is no objection to the flu jab",
             "bij gebruik van anakinra is er geen bezwaar tegen de griepprik",

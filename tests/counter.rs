@@ -1302,3 +1302,67 @@ fn every_sentence_says_what_its_source_says() {
     assert!(!text.contains("1.73"), "{text}");
     assert!(text.contains("begrensd op 100 mg/dag (SCOPE)"), "{text}");
 }
+
+#[test]
+fn scope_gfr_30_flags_the_overlap_of_the_bands_and_a_borderline_estimate() {
+    let run = |args: &[&str], lang: &str| {
+        let out = anakinra()
+            .args([
+                "dose",
+                "--weight",
+                "30",
+                "--age",
+                "8y",
+                "--indication",
+                "sjia",
+                "--lang",
+                lang,
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        flat(&String::from_utf8(out.stdout).unwrap())
+    };
+    let text = run(&["--gfr", "30"], "en");
+    assert!(text.contains("SCOPE-GFR-30 caution: GFR 30 ml/min/1.73 m2: at the border of the contraindication: the Kinderformularium's bands 10-30 (contraindicated) and 30-50 (no dose adjustment) overlap at 30"), "{text}");
+    assert!(run(&["--gfr", "30"], "nl").contains("overlappen bij 30"));
+    assert!(!run(&["--gfr", "30,01"], "en").contains("SCOPE-GFR-30"));
+    // Bedside Schwartz: 0.413 x 120 / (140 / 88.4) = 31.29: within 10 % above 30.
+    assert!(
+        run(&["--height", "120", "--creatinine", "140umol/l"], "en")
+            .contains("SCOPE-GFR-30 caution")
+    );
+    // 0.413 x 150 / (60 / 88.4) = 91.27: not borderline.
+    assert!(!run(&["--height", "150", "--creatinine", "60umol/l"], "en").contains("SCOPE-GFR-30"));
+}
+
+#[test]
+fn dialysis_sjia_and_other_autoinflammatory_say_what_the_kf_says() {
+    let run = |args: &[&str], lang: &str| {
+        let out = anakinra()
+            .args(["dose", "--weight", "20", "--age", "6y", "--lang", lang])
+            .args(args)
+            .output()
+            .unwrap();
+        flat(&String::from_utf8(out.stdout).unwrap())
+    };
+    let text = run(&["--indication", "sjia", "--gfr", "45", "--dialysis"], "en");
+    assert!(text.contains("it contraindicates anakinra in children with GFR under 30 ml/min/1.73 m2; dialysis together with GFR 45 ml/min/1.73 m2 is implausible: check both"), "{text}");
+    let text = run(&["--indication", "sjia", "--gfr", "45", "--dialysis"], "nl");
+    assert!(
+        text.contains("dialyse samen met GFR 45 ml/min/1,73 m2 is onwaarschijnlijk"),
+        "{text}"
+    );
+    assert!(!run(&["--indication", "sjia", "--dialysis"], "en").contains("implausible"));
+    let text = run(&["--indication", "sjia", "--dose", "300"], "en");
+    assert!(
+        text.contains("a temporary increase can help [KF-MAS]"),
+        "{text}"
+    );
+    assert!(!run(&["--indication", "caps-mild", "--dose", "300"], "en").contains("[KF-MAS]"));
+    let text = run(&["--indication", "other-autoinflammatory"], "nl");
+    assert!(
+        text.contains("other-autoinflammatory (KF: niet reagerend op de conventionele therapie)"),
+        "{text}"
+    );
+}

@@ -543,6 +543,16 @@ fn assess_one(
         if egfr.is_some() && !(12..216).contains(&m) {
             want.warnings.insert("EGFR-AGE");
         }
+        // SCOPE-GFR-30: a child (3 months to under 18 years) at GFR 30 exactly, or with an
+        // estimate from 30 up to 33 (10 % above).
+        let borderline = match (egfr, gfr) {
+            (Some(_), Some(g)) => g < 33.0,
+            (None, Some(g)) => (g - 30.0).abs() < 1e-9,
+            _ => false,
+        };
+        if borderline && (3..216).contains(&m) {
+            want.warnings.insert("SCOPE-GFR-30");
+        }
         want.warnings.extend(extra.iter().copied());
         if growth.0 == Some(Growth::NoReference) {
             want.warnings.insert("GROWTH-NO-REF");

@@ -35,6 +35,9 @@ pub const PREGNANCY_ADVICE_FROM: AgeMonths = months(12 * 12);
 pub const GFR_CONTRAINDICATED_BELOW: f64 = 30.0;
 /// KF-RENAL-HALFLIFE: below 80 ml/min/1.73 m² the half-life increases.
 pub const GFR_REDUCED_BELOW: f64 = 80.0;
+/// SCOPE-GFR-30: an estimated GFR from 30 up to (not including) this is close enough to the
+/// contraindication that the estimate's own error matters: 10 % above 30.
+pub const GFR_ESTIMATE_MARGIN_BELOW: f64 = 33.0;
 /// KF-START: 1–2 mg/kg/day (KF, Dosering).
 pub const START: (MgPerKg, MgPerKg) = (MgPerKg::new(1), MgPerKg::new(2));
 /// KF-ESCALATE: 3–4 mg/kg/day (KF, Dosering).
@@ -709,6 +712,16 @@ pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
             rule: RuleId::EgfrAge,
             detail: Detail::Egfr(e),
         });
+    }
+    // SCOPE-GFR-30: the KF's bands 10–30 and 30–50 overlap at 30; a typed 30 exactly (typed
+    // values have 2 decimals at most) or an estimate within 10 % above 30 is borderline.
+    let borderline = match (extras.egfr, patient.gfr) {
+        (Some(e), _) => e.value.get() < GFR_ESTIMATE_MARGIN_BELOW,
+        (None, Some(g)) => g.centi_floor() == 3000,
+        (None, None) => false,
+    };
+    if borderline && patient.in_renal_band() {
+        added.push(Warning::plain(RuleId::Gfr30));
     }
     let (mut tnf, mut live, mut duplicate, mut unknown) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());

@@ -180,6 +180,10 @@ rule_ids! {
     IntDuplicate = "INT-DUPLICATE", "SCOPE", CAUTION;
     /// INT-UNKNOWN: a co-medication the tool does not know: not checked.
     IntUnknown = "INT-UNKNOWN", "SCOPE", CAUTION;
+    /// SCOPE-GFR-30: a child's GFR of exactly 30, where the KF's bands 10–30
+    /// (contraindicated) and 30–50 (no adjustment) overlap, read as 30–50; or an estimated GFR
+    /// within 10 % above 30 (SCOPE).
+    Gfr30 = "SCOPE-GFR-30", "SCOPE", CAUTION;
     /// EGFR-AGE: bedside Schwartz used outside 1–18 years, where it is not validated.
     EgfrAge = "EGFR-AGE", "SCOPE", CAUTION;
 
