@@ -64,16 +64,11 @@ pub fn reason(rule: RuleId, p: &Patient, lang: Lang) -> String {
                 .to_string();
             // Dialysis with a GFR of 30 or more does not fit: one of the two is likely wrong.
             if let Some(g) = p.gfr.filter(|g| g.get() >= 30.0) {
-                text.push_str(&match lang {
-                    Lang::En => format!(
-                        "; dialysis together with GFR {} is implausible: check both",
-                        lang.num(&g)
-                    ),
-                    Lang::Nl => format!(
-                        "; dialyse samen met GFR {} is onwaarschijnlijk: controleer beide",
-                        lang.num(&g)
-                    ),
-                });
+                let implausible = lang.pick(
+                    "; dialysis together with GFR {} is implausible: check both",
+                    "; dialyse samen met GFR {} is onwaarschijnlijk: controleer beide",
+                );
+                text.push_str(&implausible.replace("{}", &lang.num(&g)));
             }
             text
         }
