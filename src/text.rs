@@ -314,11 +314,12 @@ fn about_this_patient(w: &Warning) -> bool {
         | R::GrowthNoRef
         | R::IntDuplicate
         | R::IntUnknown
+        | R::IntNone
         | R::EgfrAge
         | R::Gfr30
         | R::RenalUnknown
         | R::AdultRenal => true,
-        R::IntTnf | R::IntLive => matches!(w.detail, Detail::Drugs(_)),
+        R::IntTnf | R::IntLive | R::LiveVaccines => matches!(w.detail, Detail::Drugs(_)),
         _ => false,
     }
 }

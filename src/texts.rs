@@ -177,6 +177,30 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
                 )
             }
         }
+        (Detail::Drugs(vaccines), RuleId::LiveVaccines) => {
+            let vaccines = shown(vaccines);
+            if nl {
+                format!(
+                    "co-medicatie {vaccines}: een levend vaccin; vaccinatie met verzwakt levend virus gaat niet samen met anakinra (folder); bij immunosuppressieve middelen, anakinra inbegrepen, kan vaccinatie met levende micro-organismen een gegeneraliseerde infectie veroorzaken (KF-INT-LIVE)"
+                )
+            } else {
+                format!(
+                    "co-medication {vaccines}: a live vaccine; vaccination with a weakened live virus does not go with anakinra (leaflet); with immunosuppressive drugs, anakinra included, live vaccines can cause a generalised infection (KF-INT-LIVE)"
+                )
+            }
+        }
+        (Detail::Drugs(drugs), RuleId::IntNone) => {
+            let drugs = shown(drugs);
+            if nl {
+                format!(
+                    "co-medicatie {drugs}: bekend; het Kinderformularium noemt geen interactie met anakinra"
+                )
+            } else {
+                format!(
+                    "co-medication {drugs}: known; the Kinderformularium names no interaction with anakinra"
+                )
+            }
+        }
         (Detail::Drugs(names), RuleId::IntDuplicate) => {
             let names = shown(names);
             if nl {
@@ -299,6 +323,7 @@ fn prescription_warning(
 }
 
 /// The text of a warning that names nothing beyond its rule.
+#[allow(clippy::too_many_lines)] // one arm per rule, in two languages
 const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
     match rule {
         RuleId::RenalUnknown => lang.pick(
@@ -374,6 +399,10 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "zwangerschapswens, of kinderwens bij een man: overleg met de behandelend arts is noodzakelijk; afhankelijk van de situatie kan anakinra worden doorgebruikt, maar als het mogelijk is wordt het vaak uit voorzorg gestaakt; vragen over zwangerschap: de behandelend arts of reumaverpleegkundige",
         ),
         RuleId::Storage => lang.pick("store in the refrigerator, not in the freezer", "bewaren in de koelkast, niet in het vriesvak"),
+        RuleId::IntNone => lang.pick(
+            "a co-medication this tool knows (prednisolone, ciclosporin, paracetamol, NSAIDs, tofacitinib, ...) for which the Kinderformularium names no interaction with anakinra",
+            "een co-medicatie die dit programma kent (prednisolon, ciclosporine, paracetamol, NSAID's, tofacitinib, ...) waarvoor het Kinderformularium geen interactie met anakinra noemt",
+        ),
         RuleId::Gfr30 => lang.pick(
             "at the border of the contraindication: the Kinderformularium's bands 10-30 (contraindicated) and 30-50 (no dose adjustment) overlap at 30, read here as 30-50 (SCOPE); an estimated GFR within 10 % above 30 may in fact be below it: measure or check again",
             "op de grens van de contra-indicatie: de banden 10-30 (gecontra-indiceerd) en 30-50 (geen dosisaanpassing) van het Kinderformularium overlappen bij 30, hier gelezen als 30-50 (SCOPE); een geschatte GFR tot 10 % boven 30 kan in werkelijkheid eronder liggen: meet of controleer opnieuw",

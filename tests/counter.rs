@@ -1366,3 +1366,43 @@ fn dialysis_sjia_and_other_autoinflammatory_say_what_the_kf_says() {
         "{text}"
     );
 }
+
+#[test]
+fn live_vaccines_and_drugs_without_an_interaction_are_answered_not_unknown() {
+    let run = |names: &str, lang: &str| {
+        let out = anakinra()
+            .args([
+                "dose",
+                "--weight",
+                "20",
+                "--age",
+                "6y",
+                "--indication",
+                "sjia",
+                "--gfr",
+                "90",
+            ])
+            .args(["--comedication", names, "--lang", lang, "--format", "text"])
+            .output()
+            .unwrap();
+        flat(&String::from_utf8(out.stdout).unwrap())
+    };
+    let text = run("BMR, gele koorts", "en");
+    assert!(text.contains("LF-LIVE-VACCINES caution: co-medication MMR (BMR) vaccine, yellow fever vaccine: a live vaccine"), "{text}");
+    assert!(!text.contains("INT-UNKNOWN"), "{text}");
+    let text = run("BCG", "nl");
+    assert!(
+        text.contains("co-medicatie BCG vaccine: een levend vaccin"),
+        "{text}"
+    );
+    let text = run("prednisolon;paracetamol;ibuprofen;tofacitinib", "en");
+    assert!(text.contains("INT-NONE info: co-medication prednisolone, paracetamol, ibuprofen, tofacitinib: known; the Kinderformularium names no interaction with anakinra"), "{text}");
+    assert!(!text.contains("INT-UNKNOWN"), "{text}");
+    // A vaccine not known is never answered with a drug's name.
+    let text = run("mtx-vaccin", "en");
+    assert!(
+        text.contains("INT-UNKNOWN caution: co-medication 'mtx-vaccin' is not known"),
+        "{text}"
+    );
+    assert!(!text.contains("did you mean"), "{text}");
+}

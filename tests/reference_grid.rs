@@ -450,9 +450,14 @@ type Comedication = (
     &'static [&'static str],
 );
 
-const COMEDICATION: [Comedication; 6] = [
+const COMEDICATION: [Comedication; 9] = [
     // (given, named by KF-INT-TNF, named by KF-INT-LIVE, extra warnings)
     (&[], &[], &[], &[]),
+    // LF Adviezen's live vaccines: LF-LIVE-VACCINES names them (checked below).
+    (&["BMR"], &[], &[], &[]),
+    (&["gele koorts", "BCG"], &[], &[], &[]),
+    // Known, with no interaction in KF Interacties: INT-NONE.
+    (&["prednisolon", "ibuprofen"], &[], &[], &["INT-NONE"]),
     (&["etanercept"], &["etanercept"], &["etanercept"], &[]),
     (
         &["Enbrel", "methotrexate"],
@@ -586,6 +591,22 @@ fn assess_one(
             })
             .unwrap_or_default()
     };
+    let vaccines: Vec<&str> = given
+        .iter()
+        .map(|g| match g.to_lowercase().as_str() {
+            "bmr" => "MMR (BMR) vaccine",
+            "gele koorts" => "yellow fever vaccine",
+            "bcg" => "BCG vaccine",
+            _ => "",
+        })
+        .filter(|v| !v.is_empty())
+        .collect();
+    if advised && drugs("LF-LIVE-VACCINES") != vaccines {
+        return Some(format!(
+            "vaccines: want {vaccines:?}, got {:?}",
+            drugs("LF-LIVE-VACCINES")
+        ));
+    }
     if advised && (drugs("KF-INT-TNF") != tnf || drugs("KF-INT-LIVE") != live) {
         return Some(format!(
             "drugs: want {tnf:?} {live:?}, got {:?} {:?}",

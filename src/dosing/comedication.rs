@@ -1,5 +1,6 @@
 //! Co-medication: the drugs of KF Interacties by generic and usual Dutch brand names, and what
-//! each one triggers (KF-INT-TNF, KF-INT-LIVE, INT-DUPLICATE); an unknown name is never
+//! each one triggers (KF-INT-TNF, KF-INT-LIVE, INT-DUPLICATE); live vaccines (LF-LIVE-VACCINES);
+//! common drugs the KF names no interaction with (INT-NONE); an unknown name is never
 //! reassuring (INT-UNKNOWN).
 
 /// What a known drug is, for the interaction rules.
@@ -11,6 +12,11 @@ pub enum Class {
     Immunosuppressant,
     /// Anakinra itself: INT-DUPLICATE.
     Anakinra,
+    /// A live vaccine: LF-LIVE-VACCINES (and KF-INT-LIVE: anakinra is on the KF's list of
+    /// immunosuppressive drugs).
+    LiveVaccine,
+    /// A common drug with no interaction in KF Interacties: INT-NONE.
+    NoKfInteraction,
 }
 
 /// KF Interacties: names (generic first, then brands), their generic name and class.
@@ -62,6 +68,96 @@ const CATALOGUE: &[(&str, &str, Class)] = &[
     ("stelara", "ustekinumab", Class::Immunosuppressant),
     ("anakinra", "anakinra", Class::Anakinra),
     ("kineret", "anakinra", Class::Anakinra),
+    // LF Adviezen: live vaccines (yellow fever, MMR/BMR, BCG), and the other live vaccines of
+    // the Dutch schedule and travel clinic.
+    ("bmr", "MMR (BMR) vaccine", Class::LiveVaccine),
+    ("mmr", "MMR (BMR) vaccine", Class::LiveVaccine),
+    ("bmr-vaccin", "MMR (BMR) vaccine", Class::LiveVaccine),
+    ("mmr vaccine", "MMR (BMR) vaccine", Class::LiveVaccine),
+    (
+        "bof mazelen rodehond",
+        "MMR (BMR) vaccine",
+        Class::LiveVaccine,
+    ),
+    ("mmrvaxpro", "MMR (BMR) vaccine", Class::LiveVaccine),
+    ("m-m-rvaxpro", "MMR (BMR) vaccine", Class::LiveVaccine),
+    ("priorix", "MMR (BMR) vaccine", Class::LiveVaccine),
+    ("bcg", "BCG vaccine", Class::LiveVaccine),
+    ("bcg-vaccin", "BCG vaccine", Class::LiveVaccine),
+    ("bcg vaccine", "BCG vaccine", Class::LiveVaccine),
+    ("gele koorts", "yellow fever vaccine", Class::LiveVaccine),
+    (
+        "gelekoortsvaccin",
+        "yellow fever vaccine",
+        Class::LiveVaccine,
+    ),
+    (
+        "gele-koortsvaccin",
+        "yellow fever vaccine",
+        Class::LiveVaccine,
+    ),
+    ("yellow fever", "yellow fever vaccine", Class::LiveVaccine),
+    (
+        "yellow fever vaccine",
+        "yellow fever vaccine",
+        Class::LiveVaccine,
+    ),
+    ("stamaril", "yellow fever vaccine", Class::LiveVaccine),
+    ("waterpokken", "varicella vaccine", Class::LiveVaccine),
+    ("varicella", "varicella vaccine", Class::LiveVaccine),
+    ("varivax", "varicella vaccine", Class::LiveVaccine),
+    ("varilrix", "varicella vaccine", Class::LiveVaccine),
+    ("proquad", "MMR and varicella vaccine", Class::LiveVaccine),
+    (
+        "priorix-tetra",
+        "MMR and varicella vaccine",
+        Class::LiveVaccine,
+    ),
+    ("rotavirus", "rotavirus vaccine", Class::LiveVaccine),
+    ("rotarix", "rotavirus vaccine", Class::LiveVaccine),
+    ("rotateq", "rotavirus vaccine", Class::LiveVaccine),
+    ("fluenz", "nasal flu vaccine (live)", Class::LiveVaccine),
+    (
+        "fluenz tetra",
+        "nasal flu vaccine (live)",
+        Class::LiveVaccine,
+    ),
+    ("vivotif", "oral typhoid vaccine (live)", Class::LiveVaccine),
+    ("zostavax", "zoster vaccine (live)", Class::LiveVaccine),
+    // Common in these patients, with no interaction in KF Interacties.
+    ("prednisolon", "prednisolone", Class::NoKfInteraction),
+    ("prednisolone", "prednisolone", Class::NoKfInteraction),
+    ("prednison", "prednisone", Class::NoKfInteraction),
+    ("prednisone", "prednisone", Class::NoKfInteraction),
+    (
+        "methylprednisolon",
+        "methylprednisolone",
+        Class::NoKfInteraction,
+    ),
+    (
+        "methylprednisolone",
+        "methylprednisolone",
+        Class::NoKfInteraction,
+    ),
+    ("dexamethason", "dexamethasone", Class::NoKfInteraction),
+    ("dexamethasone", "dexamethasone", Class::NoKfInteraction),
+    ("ciclosporine", "ciclosporin", Class::NoKfInteraction),
+    ("ciclosporin", "ciclosporin", Class::NoKfInteraction),
+    ("cyclosporine", "ciclosporin", Class::NoKfInteraction),
+    ("paracetamol", "paracetamol", Class::NoKfInteraction),
+    ("acetaminophen", "paracetamol", Class::NoKfInteraction),
+    ("ibuprofen", "ibuprofen", Class::NoKfInteraction),
+    ("naproxen", "naproxen", Class::NoKfInteraction),
+    ("diclofenac", "diclofenac", Class::NoKfInteraction),
+    ("indometacine", "indometacin", Class::NoKfInteraction),
+    ("indometacin", "indometacin", Class::NoKfInteraction),
+    ("celecoxib", "celecoxib", Class::NoKfInteraction),
+    ("nsaid", "NSAID", Class::NoKfInteraction),
+    ("nsaids", "NSAID", Class::NoKfInteraction),
+    ("tofacitinib", "tofacitinib", Class::NoKfInteraction),
+    ("colchicine", "colchicine", Class::NoKfInteraction),
+    ("omeprazol", "omeprazole", Class::NoKfInteraction),
+    ("omeprazole", "omeprazole", Class::NoKfInteraction),
 ];
 
 /// A co-medication as looked up.
@@ -94,8 +190,11 @@ pub fn lookup(name: &str) -> Lookup {
     // apart: only names of about a known name's length are compared, so the work does not
     // grow with the length of what was typed (a 10 MB name is one length count).
     let length = key.chars().count();
+    // A vaccine ("...vaccin(e)") is never answered with a drug's name.
+    let vaccine = key.contains("vacc");
     let nearest = CATALOGUE
         .iter()
+        .filter(|&&(_, _, class)| !vaccine || class == Class::LiveVaccine)
         .filter_map(|&(n, _, _)| {
             let allowed = allowed_distance(n);
             (length.abs_diff(n.len()) <= allowed)
@@ -220,9 +319,9 @@ mod tests {
             }
         );
         assert_eq!(
-            lookup("paracetamol"),
+            lookup("aspirine"),
             Lookup::Unknown {
-                name: "paracetamol".into(),
+                name: "aspirine".into(),
                 nearest: None
             }
         );
@@ -234,11 +333,11 @@ mod tests {
                 nearest: Some("certolizumab pegol")
             }
         );
-        // A short name allows 2: "abc" is 3 away from "mtx".
+        // A short name allows 2: "xyz" is 3 away from "mtx", "bcg", "bmr" and "mmr".
         assert_eq!(
-            lookup("abc"),
+            lookup("xyz"),
             Lookup::Unknown {
-                name: "abc".into(),
+                name: "xyz".into(),
                 nearest: None
             }
         );
@@ -258,6 +357,28 @@ mod tests {
         assert_eq!(near(&"e".repeat(100_000)), None);
         assert_eq!(allowed_distance("mtx"), 2);
         assert_eq!(allowed_distance("certolizumab pegol"), 4);
+    }
+
+    #[test]
+    fn live_vaccines_and_drugs_without_a_kf_interaction_are_known() {
+        for (name, generic, class) in [
+            ("BMR", "MMR (BMR) vaccine", Class::LiveVaccine),
+            ("Gele koorts", "yellow fever vaccine", Class::LiveVaccine),
+            ("bcg", "BCG vaccine", Class::LiveVaccine),
+            ("Prednisolon", "prednisolone", Class::NoKfInteraction),
+            ("paracetamol", "paracetamol", Class::NoKfInteraction),
+            ("tofacitinib", "tofacitinib", Class::NoKfInteraction),
+        ] {
+            assert_eq!(lookup(name), Lookup::Known { generic, class }, "{name}");
+        }
+        // A vaccine is never answered with a drug.
+        let near = |name: &str| match lookup(name) {
+            Lookup::Unknown { nearest, .. } => nearest,
+            Lookup::Known { .. } => panic!("{name} is known"),
+        };
+        assert_eq!(near("bmr-vaccine"), Some("bmr-vaccin"));
+        assert_eq!(near("mtx-vaccin"), None);
+        assert_eq!(near("bmrr"), Some("bmr"));
     }
 
     #[test]

@@ -723,9 +723,23 @@ pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
     if borderline && patient.in_renal_band() {
         added.push(Warning::plain(RuleId::Gfr30));
     }
+    name_comedication(&mut advice.warnings, &extras.comedication, &mut added);
+    if !added.is_empty() {
+        advice.warnings.extend(added);
+        // Stable: within a severity the table's order stays, the added ones follow.
+        advice.warnings.sort_by_key(Warning::severity);
+    }
+    advice
+}
+
+/// KF-INT-TNF, KF-INT-LIVE and LF-LIVE-VACCINES name the co-medication that triggered them;
+/// INT-DUPLICATE, INT-UNKNOWN and INT-NONE are added for the names that are anakinra itself,
+/// not known, or known without a KF interaction.
+fn name_comedication(warnings: &mut [Warning], names: &[String], added: &mut Vec<Warning>) {
     let (mut tnf, mut live, mut duplicate, mut unknown) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for name in &extras.comedication {
+    let (mut vaccines, mut no_interaction) = (Vec::new(), Vec::new());
+    for name in names {
         match comedication::lookup(name) {
             comedication::Lookup::Known { generic, class } => {
                 let generic = generic.to_string();
@@ -738,16 +752,21 @@ pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
                     comedication::Class::Anakinra => {
                         push_once(&mut duplicate, name.trim().to_string());
                     }
+                    comedication::Class::LiveVaccine => push_once(&mut vaccines, generic),
+                    comedication::Class::NoKfInteraction => push_once(&mut no_interaction, generic),
                 }
             }
             comedication::Lookup::Unknown { name, nearest } => unknown.push((name, nearest)),
         }
     }
-    for w in &mut advice.warnings {
+    for w in warnings.iter_mut() {
         match w.rule {
             RuleId::IntTnf if !tnf.is_empty() => w.detail = Detail::Drugs(std::mem::take(&mut tnf)),
             RuleId::IntLive if !live.is_empty() => {
                 w.detail = Detail::Drugs(std::mem::take(&mut live));
+            }
+            RuleId::LiveVaccines if !vaccines.is_empty() => {
+                w.detail = Detail::Drugs(std::mem::take(&mut vaccines));
             }
             _ => {}
         }
@@ -764,12 +783,12 @@ pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
             detail: Detail::Unknown(unknown),
         });
     }
-    if !added.is_empty() {
-        advice.warnings.extend(added);
-        // Stable: within a severity the table's order stays, the added ones follow.
-        advice.warnings.sort_by_key(Warning::severity);
+    if !no_interaction.is_empty() {
+        added.push(Warning {
+            rule: RuleId::IntNone,
+            detail: Detail::Drugs(no_interaction),
+        });
     }
-    advice
 }
 
 fn push_once(list: &mut Vec<String>, name: String) {

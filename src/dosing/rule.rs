@@ -180,6 +180,9 @@ rule_ids! {
     IntDuplicate = "INT-DUPLICATE", "SCOPE", CAUTION;
     /// INT-UNKNOWN: a co-medication the tool does not know: not checked.
     IntUnknown = "INT-UNKNOWN", "SCOPE", CAUTION;
+    /// INT-NONE: a co-medication the tool knows that KF Interacties names no interaction with
+    /// (prednisolone, ciclosporin, paracetamol, NSAIDs, ...): checked, nothing found (SCOPE).
+    IntNone = "INT-NONE", "SCOPE", INFO;
     /// SCOPE-GFR-30: a child's GFR of exactly 30, where the KF's bands 10–30
     /// (contraindicated) and 30–50 (no adjustment) overlap, read as 30–50; or an estimated GFR
     /// within 10 % above 30 (SCOPE).
