@@ -315,6 +315,7 @@ fn about_this_patient(w: &Warning) -> bool {
         | R::IntDuplicate
         | R::IntUnknown
         | R::IntNone
+        | R::CapsLabel
         | R::EgfrAge
         | R::Gfr30
         | R::RenalUnknown

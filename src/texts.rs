@@ -143,6 +143,21 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             "GFR {}: with reduced renal function the half-life of anakinra increases (no dose adjustment at GFR 30 and above)",
             gfr(p, lang)
         ),
+        (_, RuleId::CapsLabel) => {
+            let low = lang.num(&(crate::dosing::ESCALATE.0 * p.weight));
+            let low = low.trim_end_matches(" mg");
+            let high = lang.num(&(crate::dosing::ESCALATE.1 * p.weight));
+            let weight = lang.num(&p.weight);
+            if nl {
+                format!(
+                    "ernstige CAPS, {weight}: de 3-4 mg/kg/dag van de registratie is {low}-{high}/dag, boven het maximum van 100 mg/dag van het Kinderformularium; meer dan 100 mg/dag geeft het Kinderformularium alleen in zeer uitzonderlijke gevallen (tot 8 mg/kg/dag, nooit meer dan 200 mg/dag)"
+                )
+            } else {
+                format!(
+                    "severe CAPS, {weight}: the label's 3-4 mg/kg/day is {low}-{high}/day, above the Kinderformularium's cap of 100 mg/day; the Kinderformularium goes above 100 mg/day only in very exceptional cases (up to 8 mg/kg/day, never more than 200 mg/day)"
+                )
+            }
+        }
         (_, RuleId::Gfr30) => format!(
             "GFR {}: {}",
             gfr(p, lang),
@@ -339,8 +354,8 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "CAPS: beoordeel de respons vooral aan de symptomen (koorts, huiduitslag, gewrichtspijn, hoofdpijn), en aan ontstekingswaarden (CRP/SAA) en opvlammingen",
         ),
         RuleId::CapsTitrate => lang.pick(
-            "severe CAPS: depending on the response, higher doses may be needed within 1-2 months; the label gives 3-4 mg/kg/day up to 8 mg/kg/day with no mg/day cap, the Kinderformularium dosing advice caps at 200 mg/day (applied here)",
-            "ernstige CAPS: afhankelijk van de respons kunnen binnen 1-2 maanden hogere doses nodig zijn; de registratie geeft 3-4 mg/kg/dag tot 8 mg/kg/dag zonder maximum in mg/dag, het doseeradvies van het Kinderformularium begrenst op 200 mg/dag (hier toegepast)",
+            "severe CAPS: depending on the response, higher doses may be needed within 1-2 months; the label gives 3-4 mg/kg/day up to 8 mg/kg/day with no mg/day cap; the Kinderformularium's dosing caps at 100 mg/day, and at 200 mg/day in very exceptional cases (both applied here)",
+            "ernstige CAPS: afhankelijk van de respons kunnen binnen 1-2 maanden hogere doses nodig zijn; de registratie geeft 3-4 mg/kg/dag tot 8 mg/kg/dag zonder maximum in mg/dag; de dosering van het Kinderformularium begrenst op 100 mg/dag, en op 200 mg/dag in zeer uitzonderlijke gevallen (beide hier toegepast)",
         ),
         RuleId::Mas => lang.pick(
             "sJIA: macrophage activation syndrome (MAS) can occur during treatment; a temporary dose increase can then help",
@@ -399,6 +414,10 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "zwangerschapswens, of kinderwens bij een man: overleg met de behandelend arts is noodzakelijk; afhankelijk van de situatie kan anakinra worden doorgebruikt, maar als het mogelijk is wordt het vaak uit voorzorg gestaakt; vragen over zwangerschap: de behandelend arts of reumaverpleegkundige",
         ),
         RuleId::Storage => lang.pick("store in the refrigerator, not in the freezer", "bewaren in de koelkast, niet in het vriesvak"),
+        RuleId::CapsLabel => lang.pick(
+            "severe CAPS above 25 kg: the label's 3-4 mg/kg/day goes above the Kinderformularium's cap of 100 mg/day, which it exceeds only in very exceptional cases",
+            "ernstige CAPS boven 25 kg: de 3-4 mg/kg/dag van de registratie gaat boven het maximum van 100 mg/dag van het Kinderformularium, dat daar alleen in zeer uitzonderlijke gevallen boven gaat",
+        ),
         RuleId::IntNone => lang.pick(
             "a co-medication this tool knows (prednisolone, ciclosporin, paracetamol, NSAIDs, tofacitinib, ...) for which the Kinderformularium names no interaction with anakinra",
             "een co-medicatie die dit programma kent (prednisolon, ciclosporine, paracetamol, NSAID's, tofacitinib, ...) waarvoor het Kinderformularium geen interactie met anakinra noemt",

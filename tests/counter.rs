@@ -1406,3 +1406,34 @@ fn live_vaccines_and_drugs_without_an_interaction_are_answered_not_unknown() {
     );
     assert!(!text.contains("did you mean"), "{text}");
 }
+
+#[test]
+fn scope_caps_label_above_25_kg_names_the_label_range_and_both_caps() {
+    let run = |weight: &str, lang: &str| {
+        let out = anakinra()
+            .args([
+                "dose",
+                "--weight",
+                weight,
+                "--age",
+                "8y",
+                "--indication",
+                "caps-severe",
+            ])
+            .args(["--gfr", "90", "--lang", lang])
+            .output()
+            .unwrap();
+        flat(&String::from_utf8(out.stdout).unwrap())
+    };
+    // 30 kg: 3 x 30 = 90, 4 x 30 = 120 mg/day: above 100.
+    let text = run("30", "en");
+    assert!(text.contains("SCOPE-CAPS-LABEL caution: severe CAPS, 30 kg: the label's 3-4 mg/kg/day is 90-120 mg/day, above the Kinderformularium's cap of 100 mg/day; the Kinderformularium goes above 100 mg/day only in very exceptional cases"), "{text}");
+    assert!(
+        text.contains("caps at 100 mg/day, and at 200 mg/day in very exceptional cases"),
+        "{text}"
+    );
+    assert!(run("30", "nl").contains("is 90-120 mg/dag, boven het maximum van 100 mg/dag"));
+    // 25 kg: 4 x 25 = 100 mg: not above the cap. 25.01 kg: 100.04 mg: above.
+    assert!(!run("25", "en").contains("SCOPE-CAPS-LABEL"));
+    assert!(run("25,01", "en").contains("SCOPE-CAPS-LABEL"));
+}

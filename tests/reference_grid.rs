@@ -206,6 +206,10 @@ fn rules_md(
     }
     if indication == "caps-severe" {
         w.insert("KF-CAPS-TITRATE");
+        // The label's 4 mg/kg/day is above the 100 mg cap from 25.01 kg on.
+        if 4 * weight > cap100 {
+            w.insert("SCOPE-CAPS-LABEL");
+        }
     }
     if indication == "sjia" {
         w.insert("KF-MAS");

@@ -598,6 +598,10 @@ fn warnings(p: &Patient, phases: &[PhaseAdvice]) -> Vec<Warning> {
         (R::AdultRenal, !child && p.gfr.is_none()),
         (R::RenalUnknown, child && p.gfr.is_none()),
         (R::LabelOff, !off_label.is_empty()),
+        (
+            R::CapsLabel,
+            p.indication == Indication::CapsSevere && ESCALATE.1 * p.weight > CAP_STANDARD,
+        ),
         (R::Mas, sjia),
         (R::IntTnf, true),
         (R::IntLive, true),

@@ -126,6 +126,10 @@ rule_ids! {
     /// KF-CAPS-TITRATE: severe CAPS: higher doses within 1–2 months, label max 8 mg/kg/day
     /// (KF, Label).
     CapsTitrate = "KF-CAPS-TITRATE", "KF Label", INFO;
+    /// SCOPE-CAPS-LABEL: severe CAPS above 25 kg: the label's 3–4 mg/kg/day goes above the KF
+    /// cap of 100 mg/day, which the KF exceeds only in very exceptional cases (KF Label and
+    /// Dosering, side by side: SCOPE).
+    CapsLabel = "SCOPE-CAPS-LABEL", "SCOPE", CAUTION;
     /// KF-MAS: sJIA: macrophage activation syndrome can occur (KF, Waarschuwingen en voorzorgen).
     Mas = "KF-MAS", "KF Waarschuwingen en voorzorgen", CAUTION;
     /// KF-TAPER: in remission, every other day for 4 weeks, then it can be stopped (KF,
