@@ -87,12 +87,12 @@ fn wrapped(first: &str, text: &str, indent: usize) -> String {
     for end in ends.map(|(at, _)| at).chain([text.len()]) {
         let token = text.get(start..end).unwrap_or_default();
         let is_unit = token.starts_with("mg") || token.starts_with("ml") || token.starts_with("kg");
-        let after_number = spans
-            .last()
-            .and_then(|&(s, e)| text.get(s..e))
-            .is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+        let last = spans.last().and_then(|&(s, e)| text.get(s..e));
+        let after_number = last.is_some_and(|w| w.ends_with(|c: char| c.is_ascii_digit()));
+        // `40 mg = 0.26 ml` is one thing to read: an `=` keeps both sides on its line.
+        let equation = token == "=" || last.is_some_and(|w| w.ends_with(" ="));
         match spans.last_mut() {
-            Some(last) if is_unit && after_number => last.1 = end,
+            Some(last) if (is_unit && after_number) || equation => last.1 = end,
             _ => spans.push((start, end)),
         }
         start = end + 1;
