@@ -170,9 +170,16 @@ fn language(choice: Option<LangChoice>) -> Lang {
 ///
 /// An [`InputError`] for invalid input; an I/O error when the output cannot be written.
 pub fn run(cli: &Cli, lang: Lang, out: &mut impl Write) -> Result<u8> {
+    let (short, all) = match &cli.command {
+        Command::Dose(args) => (args.short, args.all),
+        _ => (false, false),
+    };
     let style = Style {
         paint: paint(cli.color),
         lang,
+        width: width(),
+        short,
+        all,
     };
     match &cli.command {
         Command::Dose(args) => dose(args, style, out),
@@ -210,6 +217,20 @@ fn paint(choice: ColorChoice) -> Paint {
         ColorChoice::Auto if io::stdout().is_terminal() && !no_color && !dumb => Paint::Ansi,
         ColorChoice::Auto | ColorChoice::Never => Paint::Plain,
     }
+}
+
+/// The width text wraps at: on a terminal, `COLUMNS` when it is a number, else the
+/// terminal's own width; [`text::WIDTH`] when stdout is not a terminal (a file or a pipe gets
+/// the same text on every machine). Never narrower than [`text::MIN_WIDTH`].
+fn width() -> usize {
+    if !io::stdout().is_terminal() {
+        return text::WIDTH;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)));
+    columns.unwrap_or(text::WIDTH).max(text::MIN_WIDTH)
 }
 
 /// Today in the local time zone.

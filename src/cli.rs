@@ -226,6 +226,7 @@ pub enum BatchDetail {
 
 /// The patient, as typed.
 #[derive(Debug, Args)]
+#[allow(clippy::struct_excessive_bools)] // each is a flag on the command line
 pub struct DoseArgs {
     /// Body weight in kg: 12, 12.5, 12,5, 12.25kg or "12,5 kg"; at most 2 decimals, up to 250.
     #[arg(long, value_name = "KG", allow_hyphen_values = true)]
@@ -305,6 +306,16 @@ pub struct DoseArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Text in short: the verdict, the prescription, what is about this patient and the dose
+    /// table, in at most 20 lines; the leaflet's general cautions and information only with
+    /// --all.
+    #[arg(long)]
+    pub short: bool,
+
+    /// With --short: the general cautions and information too.
+    #[arg(long, requires = "short")]
+    pub all: bool,
 }
 
 /// `anakinra taper`.

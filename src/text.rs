@@ -35,13 +35,20 @@ impl Paint {
     }
 }
 
-/// How text is written: colours and language.
+/// How text is written: colours, language, width and how much.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     /// Colours or not.
     pub paint: Paint,
     /// English or Dutch.
     pub lang: Lang,
+    /// The column text wraps at: the terminal's width, [`WIDTH`] when not a terminal.
+    pub width: usize,
+    /// Short form: the verdict, the prescription, what is about this patient and the dose
+    /// table; the general cautions and information only with `all`.
+    pub short: bool,
+    /// With `short`: the general cautions and information too.
+    pub all: bool,
 }
 
 /// `30-60 mg`, or `100 mg` when both ends are equal: the unit once, after the upper end.
@@ -75,9 +82,9 @@ fn per_kg_span(ph: &PhaseAdvice, weight: Kilograms, lang: Lang) -> String {
     span(&lo, &hi, lang)
 }
 
-/// Words of `text` in lines of at most [`WIDTH`] characters, the first after `first`, the
+/// Words of `text` in lines of at most `width` characters, the first after `first`, the
 /// rest indented by `indent` spaces.
-fn wrapped(first: &str, text: &str, indent: usize) -> String {
+fn wrapped(width: usize, first: &str, text: &str, indent: usize) -> String {
     // Words as slices of `text`, split at spaces (bytes: a space is a whole char); a unit
     // stays on the line of its number (`0.8 ml`, never `0.8` / `ml`), so it extends the word
     // before it, which ends where the unit begins.
@@ -98,12 +105,13 @@ fn wrapped(first: &str, text: &str, indent: usize) -> String {
         start = end + 1;
     }
     let words = spans.into_iter().filter_map(|(s, e)| text.get(s..e));
-    wrap_words(first, words, indent)
+    wrap_words(width, first, words, indent)
 }
 
-/// `words` (each kept whole, spaces and all) in lines of at most [`WIDTH`] characters, the
+/// `words` (each kept whole, spaces and all) in lines of at most `width` characters, the
 /// first after `first`, the rest indented by `indent` spaces.
 fn wrap_words<S: AsRef<str>>(
+    width: usize,
     first: &str,
     words: impl IntoIterator<Item = S>,
     indent: usize,
@@ -114,7 +122,7 @@ fn wrap_words<S: AsRef<str>>(
     for (i, word) in words.into_iter().enumerate() {
         let word = word.as_ref();
         let len = word.chars().count();
-        if i > 0 && column + 1 + len > WIDTH {
+        if i > 0 && column + 1 + len > width {
             out.push('\n');
             out.extend(std::iter::repeat_n(' ', indent));
             column = indent;
@@ -128,8 +136,12 @@ fn wrap_words<S: AsRef<str>>(
     out
 }
 
-/// The width text output wraps at: fixed, so the output is the same on every terminal.
-const WIDTH: usize = 100;
+/// The width text output wraps at when it does not go to a terminal (a file, a pipe, a
+/// clinical note): fixed, so the same patient gives the same text everywhere.
+pub const WIDTH: usize = 100;
+
+/// The narrowest width wrapped to: below it, lines would hold a word or two.
+pub const MIN_WIDTH: usize = 40;
 
 fn nominal(ph: &PhaseAdvice) -> String {
     ph.nominal.map_or_else(
@@ -164,7 +176,9 @@ fn rules_list(ph: &PhaseAdvice) -> String {
 /// When the writer fails.
 #[allow(clippy::too_many_lines)] // the layout of the note, top to bottom, in one place
 pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> io::Result<()> {
-    let Style { paint, lang } = style;
+    let Style {
+        paint, lang, width, ..
+    } = style;
     let advice = &assessed.advice;
     let p = &advice.patient;
     let gfr = match (advice.egfr, p.gfr) {
@@ -220,7 +234,7 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         lang.num(&p.weight),
         p.indication
     );
-    let line = wrapped(&format!("{heading} "), &patient, 2);
+    let line = wrapped(width, &format!("{heading} "), &patient, 2);
     let line = match paint {
         Paint::Plain => line,
         Paint::Ansi => format!(
@@ -238,7 +252,7 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         paint_first_line(
             paint,
             colour,
-            &wrapped(&format!("{heading} "), &verdict, 2),
+            &wrapped(width, &format!("{heading} "), &verdict, 2),
             heading
         )
     )?;
@@ -251,7 +265,7 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
             writeln!(
                 out,
                 "{}",
-                wrapped(&format!("  {:<19}", rule.as_str()), &text, 21)
+                wrapped(width, &format!("  {:<19}", rule.as_str()), &text, 21)
             )?;
         }
     }
@@ -260,35 +274,103 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         write_prescription(out, advice, rx, style)?;
     }
     // What is about this patient comes before the phases and the leaflet's general advice.
-    write_warnings(
-        out,
-        advice,
-        style,
-        lang.pick("For this patient", "Voor deze patiënt"),
-        about_this_patient,
-    )?;
+    if style.short {
+        write_flags_in_short(out, advice, style)?;
+    } else {
+        write_warnings(
+            out,
+            advice,
+            style,
+            lang.pick("For this patient", "Voor deze patiënt"),
+            about_this_patient,
+        )?;
+    }
     if !advice.phases.is_empty() {
-        writeln!(out)?;
+        // In short, one blank line only: after the verdict.
+        if !style.short
+            || (advice.prescribed.is_none() && !advice.warnings.iter().any(about_this_patient))
+        {
+            writeln!(out)?;
+        }
         write_phases(out, advice, style)?;
     }
-    write_warnings(out, advice, style, "", |w| {
-        !about_this_patient(w) && !w.rule.as_str().starts_with("RX-")
-    })?;
-    writeln!(out)?;
-    write_sources(out, style)?;
+    if !style.short || style.all {
+        write_warnings(out, advice, style, "", |w| {
+            !about_this_patient(w) && !w.rule.as_str().starts_with("RX-")
+        })?;
+    }
+    if style.short {
+        let sources = match lang {
+            Lang::En => format!(
+                "Sources: KF, LF, SmPC, SCOPE; rules_version {}; in full without --short.",
+                crate::RULES_VERSION
+            ),
+            Lang::Nl => format!(
+                "Bronnen: KF, LF, SmPC, SCOPE; rules_version {}; volledig zonder --short.",
+                crate::RULES_VERSION
+            ),
+        };
+        writeln!(out, "{}", wrapped(width, "", &sources, 2))?;
+    } else {
+        writeln!(out)?;
+        write_sources(out, style)?;
+    }
     // The verdict again, last: on a terminal it is what stays in view.
     let heading = lang.pick("Summary:", "Samenvatting:");
-    writeln!(out)?;
+    if !style.short {
+        writeln!(out)?;
+    }
     writeln!(
         out,
         "{}",
         paint_first_line(
             paint,
             colour,
-            &wrapped(&format!("{heading} "), &verdict, 2),
+            &wrapped(width, &format!("{heading} "), &verdict, 2),
             heading
         )
     )
+}
+
+/// In short: the rules about this patient by id, with the drugs they name, most serious first;
+/// their texts are in the full note.
+fn write_flags_in_short(out: &mut impl Write, advice: &Advice, style: Style) -> io::Result<()> {
+    let Style {
+        paint, lang, width, ..
+    } = style;
+    let flags: Vec<String> = advice
+        .warnings
+        .iter()
+        .filter(|w| about_this_patient(w))
+        .map(|w| match &w.detail {
+            Detail::Drugs(names) => {
+                let names: Vec<_> = names.iter().map(|n| crate::parse::visible(n)).collect();
+                format!("{} ({})", w.rule.as_str(), names.join(", "))
+            }
+            Detail::Unknown(names) => {
+                let names: Vec<_> = names
+                    .iter()
+                    .map(|(n, _)| crate::parse::visible(n))
+                    .collect();
+                format!("{} ({})", w.rule.as_str(), names.join(", "))
+            }
+            _ => w.rule.as_str().to_string(),
+        })
+        .collect();
+    if flags.is_empty() {
+        return Ok(());
+    }
+    let heading = lang.pick("For this patient:", "Voor deze patiënt:");
+    let line = wrapped(width, &format!("{heading} "), &flags.join("; "), 2);
+    match paint {
+        Paint::Plain => writeln!(out, "{line}"),
+        Paint::Ansi => writeln!(
+            out,
+            "{}{}",
+            paint.bold(heading),
+            line.strip_prefix(heading).unwrap_or(&line)
+        ),
+    }
 }
 
 /// Paints the verdict after its heading: the heading bold, the rest of the first line and the
@@ -458,7 +540,9 @@ fn write_prescription(
     rx: &crate::dosing::Prescribed,
     style: Style,
 ) -> io::Result<()> {
-    let Style { paint, lang } = style;
+    let Style {
+        paint, lang, width, ..
+    } = style;
     let w = advice.patient.weight;
     let dose = lang.num(&rx.dose);
     let day = lang.pick("day", "dag");
@@ -480,7 +564,7 @@ fn write_prescription(
             "not assessed: no dose is advised for this patient",
             "niet beoordeeld: voor deze patiënt is er geen dosisadvies",
         );
-        return writeln!(out, "{}", wrapped("  ", text, 2));
+        return writeln!(out, "{}", wrapped(width, "  ", text, 2));
     };
     let mut lines: Vec<String> = Vec::new();
     let escalation = advice.phase(Phase::Escalation);
@@ -600,14 +684,16 @@ fn write_prescription(
         ));
     }
     for line in lines {
-        writeln!(out, "{}", wrapped("  ", &line, 4))?;
+        writeln!(out, "{}", wrapped(width, "  ", &line, 4))?;
     }
     Ok(())
 }
 
 #[allow(clippy::too_many_lines)] // the table and the ceiling, in both languages
 fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Result<()> {
-    let Style { paint, lang } = style;
+    let Style {
+        paint, lang, width, ..
+    } = style;
     let w = advice.patient.weight;
     let (table, ceiling): (Vec<&PhaseAdvice>, Vec<&PhaseAdvice>) = advice
         .phases
@@ -661,6 +747,21 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
     for row in &rows {
         writeln!(out, "{}", line(row))?;
     }
+    if style.short {
+        // The ceiling in one line: its top, and that it is for very exceptional cases.
+        for ph in &ceiling {
+            let text = format!(
+                "{} {}/{}, {} {}",
+                lang.pick("exceptional ceiling: up to", "uitzonderlijk plafond: tot"),
+                lang.num(&ph.max),
+                lang.pick("day", "dag"),
+                texts::when(ph.phase, lang),
+                rules_list(ph)
+            );
+            writeln!(out, "{}", wrapped(width, "", &text, 2))?;
+        }
+        return Ok(());
+    }
     writeln!(out)?;
     let (per_day, capped_at, effective) = match lang {
         Lang::En => ("/day", "capped at", "effective"),
@@ -687,21 +788,24 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
             out,
             "{}",
             wrapped(
+                width,
                 &format!("  {:<11} ", texts::phase_name(ph.phase, lang)),
                 &about,
                 14
             )
         )?;
-        write_marks(out, ph, w, lang)?;
+        write_marks(out, ph, w, lang, width)?;
     }
     for ph in ceiling {
         writeln!(out)?;
+        let heading = lang.pick("Exceptional ceiling:", "Uitzonderlijk plafond:");
+        let about = format!("{} {}", texts::when(ph.phase, lang), rules_list(ph));
+        let line = wrapped(width, &format!("{heading} "), &about, 2);
         writeln!(
             out,
-            "{} {} {}",
-            paint.bold(lang.pick("Exceptional ceiling:", "Uitzonderlijk plafond:")),
-            texts::when(ph.phase, lang),
-            rules_list(ph)
+            "{}{}",
+            paint.bold(heading),
+            line.strip_prefix(heading).unwrap_or(&line)
         )?;
         let capped = if ph.capped {
             format!(", {capped_at} {}{per_day}", lang.num(&ph.cap))
@@ -734,15 +838,21 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
                 ml_span(ph, lang),
             ),
         };
-        writeln!(out, "{}", wrapped("  ", &about, 2))?;
-        write_marks(out, ph, w, lang)?;
+        writeln!(out, "{}", wrapped(width, "  ", &about, 2))?;
+        write_marks(out, ph, w, lang, width)?;
     }
     Ok(())
 }
 
 /// Each mark of a phase with its volume and mg/kg; above 100 mg, the two injections it is
 /// given in (110 mg = 90 + 20 mg).
-fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms, lang: Lang) -> io::Result<()> {
+fn write_marks(
+    out: &mut impl Write,
+    ph: &PhaseAdvice,
+    w: Kilograms,
+    lang: Lang,
+    width: usize,
+) -> io::Result<()> {
     let marks = ph.marks();
     // One word per mark, so that a mark is never split over two lines; `;` between them.
     let words = marks.iter().enumerate().map(|(at, m)| {
@@ -765,7 +875,13 @@ fn write_marks(out: &mut impl Write, ph: &PhaseAdvice, w: Kilograms, lang: Lang)
             lang.num(&m.per_kg(w))
         )
     });
-    writeln!(out, "{}", wrap_words("              ", words, 14))
+    // On a narrow terminal the marks move left, so that one still fits on a line.
+    let indent = if width < 80 { 4 } else { 14 };
+    writeln!(
+        out,
+        "{}",
+        wrap_words(width, &" ".repeat(indent), words, indent)
+    )
 }
 
 /// The warnings that `keep` selects, by severity; under `heading` when one is given, else
@@ -777,7 +893,9 @@ fn write_warnings(
     heading: &str,
     keep: impl Fn(&Warning) -> bool,
 ) -> io::Result<()> {
-    let Style { paint, lang } = style;
+    let Style {
+        paint, lang, width, ..
+    } = style;
     let p = &advice.patient;
     let mut headed = false;
     for (severity, title, colour) in [
@@ -814,7 +932,7 @@ fn write_warnings(
                 format!("{}: {text}", severity_word(severity, lang))
             };
             let id = format!("  {:<19}", w.rule.as_str());
-            writeln!(out, "{}", wrapped(&id, &text, 21))?;
+            writeln!(out, "{}", wrapped(width, &id, &text, 21))?;
         }
     }
     Ok(())
@@ -830,13 +948,15 @@ const fn severity_word(severity: Severity, lang: Lang) -> &'static str {
 }
 
 fn write_sources(out: &mut impl Write, style: Style) -> io::Result<()> {
-    let Style { paint, lang } = style;
+    let Style {
+        paint, lang, width, ..
+    } = style;
     writeln!(out, "{}", paint.bold(lang.pick("Sources", "Bronnen")))?;
     for (name, en, nl) in SOURCES {
         writeln!(
             out,
             "{}",
-            wrapped(&format!("  {name:<6}"), lang.pick(en, nl), 8)
+            wrapped(width, &format!("  {name:<6}"), lang.pick(en, nl), 8)
         )?;
     }
     let closing = match lang {
@@ -851,7 +971,7 @@ fn write_sources(out: &mut impl Write, style: Style) -> io::Result<()> {
             record::TOOL_VERSION
         ),
     };
-    writeln!(out, "{}", wrapped("  ", &closing, 2))
+    writeln!(out, "{}", wrapped(width, "  ", &closing, 2))
 }
 
 /// The sources, as the text output names them, in English and Dutch.
@@ -885,11 +1005,12 @@ mod tests {
 
     #[test]
     fn a_mark_moves_to_the_next_line_whole_and_a_unit_stays_with_its_number() {
+        let width = WIDTH;
         let words = "word ".repeat(18);
         let words = words.trim_end();
         // 2 + 18 x 5 - 1 = 91 columns of words; the 16-character mark does not fit after
         // them (91 + 1 + 16 > 100) and moves whole to the next line.
-        let out = wrap_words("  ", words.split(' ').chain(["10 mg = 0.07 ml;"]), 2);
+        let out = wrap_words(width, "  ", words.split(' ').chain(["10 mg = 0.07 ml;"]), 2);
         assert_eq!(
             out.lines().collect::<Vec<_>>(),
             [format!("  {words}").as_str(), "  10 mg = 0.07 ml;"]
@@ -897,7 +1018,10 @@ mod tests {
         // 2 + 18 x 5 - 1 + 3 = 94 columns with `ab`: `12.5` alone would fit (99), with its
         // unit it does not (102), and the two move together.
         let text = format!("{words} ab 12.5 mg");
-        assert_eq!(wrapped("  ", &text, 2).lines().last(), Some("  12.5 mg"));
-        assert_eq!(wrapped("> ", "12.5 mg", 2), "> 12.5 mg");
+        assert_eq!(
+            wrapped(width, "  ", &text, 2).lines().last(),
+            Some("  12.5 mg")
+        );
+        assert_eq!(wrapped(width, "> ", "12.5 mg", 2), "> 12.5 mg");
     }
 }

@@ -488,6 +488,9 @@ fn two_hundred_thousand_random_and_mutated_inputs_never_panic() {
                     Style {
                         paint: Paint::Plain,
                         lang,
+                        width: text::WIDTH,
+                        short: false,
+                        all: false,
                     },
                 )
                 .unwrap();

@@ -595,3 +595,206 @@ fn phase_rules_kf_start_kf_escalate_kf_exceptional_kf_renal_ok_kf_no_round_up() 
     assert_eq!(phase(&r, "start").rules, ["KF-START"]);
     assert_eq!(phase(&r, "escalation").rules, ["KF-ESCALATE", "KF-CAP-100"]);
 }
+
+#[test]
+#[allow(clippy::too_many_lines)] // five patients and each mode, as rustfmt lays them out
+fn short_text_is_the_verdict_the_table_and_the_patients_flags_in_20_lines() {
+    for lang in ["en", "nl"] {
+        for args in [
+            &[
+                "--weight",
+                "30",
+                "--age",
+                "8y",
+                "--indication",
+                "sjia",
+                "--gfr",
+                "95",
+            ][..],
+            &[
+                "--weight",
+                "12,5",
+                "--age",
+                "2y6m",
+                "--indication",
+                "caps-severe",
+            ][..],
+            &[
+                "--weight",
+                "20",
+                "--age",
+                "6y",
+                "--indication",
+                "sjia",
+                "--dose",
+                "400",
+                "--comedication",
+                "etanercept",
+            ][..],
+            &[
+                "--weight",
+                "30",
+                "--age",
+                "8y",
+                "--indication",
+                "sjia",
+                "--gfr",
+                "20",
+            ][..],
+            &[
+                "--weight",
+                "70",
+                "--age",
+                "40y",
+                "--indication",
+                "ra",
+                "--gfr",
+                "90",
+            ][..],
+        ] {
+            let out = dose(args)
+                .args(["--short", "--lang", lang])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(lines.len() <= 20, "{} lines: {text}", lines.len());
+            assert!(lines[1].starts_with(if lang == "en" {
+                "Verdict: "
+            } else {
+                "Oordeel: "
+            }));
+            assert!(text.contains(if lang == "en" {
+                "\nSummary: "
+            } else {
+                "\nSamenvatting: "
+            }));
+            assert!(!text.contains("LF-STORAGE"), "{text}");
+        }
+    }
+    // The typical advised patient fits in far fewer.
+    let out = dose(&[
+        "--weight",
+        "30",
+        "--age",
+        "8y",
+        "--indication",
+        "sjia",
+        "--gfr",
+        "95",
+        "--short",
+    ])
+    .output()
+    .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().count() <= 12, "{text}");
+    assert!(text.contains("exceptional ceiling: up to 200 mg/day, only in very exceptional cases"));
+    // --all adds the general cautions and information; --all alone is a usage error.
+    let out = dose(&[
+        "--weight",
+        "30",
+        "--age",
+        "8y",
+        "--indication",
+        "sjia",
+        "--short",
+        "--all",
+    ])
+    .output()
+    .unwrap();
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("LF-STORAGE")
+    );
+    dose(&[
+        "--weight",
+        "30",
+        "--age",
+        "8y",
+        "--indication",
+        "sjia",
+        "--all",
+    ])
+    .assert()
+    .code(2);
+    // Flags about this patient are listed by id, with the drugs they name.
+    let out = dose(&[
+        "--weight",
+        "20",
+        "--age",
+        "6y",
+        "--indication",
+        "sjia",
+        "--comedication",
+        "etanercept",
+        "--short",
+    ])
+    .output()
+    .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains(
+        "For this patient: KF-RENAL-UNKNOWN; KF-INT-TNF (etanercept); KF-INT-LIVE (etanercept)"
+    ));
+}
+
+#[test]
+fn text_wraps_at_the_width_given_and_at_100_when_not_a_terminal() {
+    use anakinra::dosing;
+    use anakinra::lang::Lang;
+    use anakinra::record::Assessed;
+    use anakinra::request::{self, PatientFields};
+    use anakinra::text::{self, Paint, Style};
+    let fields = PatientFields {
+        weight: Some("20".into()),
+        age: Some("6y".into()),
+        indication: Some("sjia".into()),
+        dose: Some("400".into()),
+        comedication: vec!["etanercept".into()],
+        ..PatientFields::default()
+    };
+    let request = request::request(&fields, || jiff::civil::Date::constant(2026, 12, 1)).unwrap();
+    let assessed = Assessed {
+        advice: dosing::assess(&request.patient, &request.extras),
+        dob: None,
+        sex: None,
+    };
+    for width in [60, 80, 100, 140] {
+        for lang in [Lang::En, Lang::Nl] {
+            let mut out = Vec::new();
+            let style = Style {
+                paint: Paint::Plain,
+                lang,
+                width,
+                short: false,
+                all: false,
+            };
+            text::write_advice(&mut out, &assessed, style).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            // Every line but the phase table's rows, whose columns stay aligned.
+            let table = ["phase ", "start ", "escalation ", "fase ", "ophogen "];
+            for line in text
+                .lines()
+                .filter(|l| !table.iter().any(|t| l.starts_with(t)))
+            {
+                assert!(line.chars().count() <= width, "{width}: {line}");
+            }
+        }
+    }
+    // Through the binary, stdout is a pipe: 100 columns whatever COLUMNS says.
+    let out = dose(&[
+        "--weight",
+        "20",
+        "--age",
+        "6y",
+        "--indication",
+        "sjia",
+        "--dose",
+        "400",
+    ])
+    .env("COLUMNS", "60")
+    .output()
+    .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.lines().any(|l| l.chars().count() > 60));
+    assert!(text.lines().all(|l| l.chars().count() <= 100));
+}
