@@ -825,3 +825,67 @@ fn as_str_is_the_json_name_of_every_class_and_label_status() {
         );
     }
 }
+
+#[test]
+fn lf_live_vaccines_names_only_the_vaccines_given() {
+    assert_eq!(detail(&comed(&[]), RuleId::LiveVaccines), Detail::None);
+    assert_eq!(
+        detail(&comed(&["methotrexate"]), RuleId::LiveVaccines),
+        Detail::None
+    );
+    assert_eq!(
+        detail(&comed(&["BMR", "mtx", "bcg"]), RuleId::LiveVaccines),
+        Detail::Drugs(vec!["MMR (BMR) vaccine".into(), "BCG vaccine".into()])
+    );
+    assert_eq!(
+        detail(&comed(&["prednisolon"]), RuleId::IntNone),
+        Detail::Drugs(vec!["prednisolone".into()])
+    );
+    assert!(!warning_ids(&comed(&["mtx"])).contains(&RuleId::IntNone));
+}
+
+#[test]
+fn scope_gfr_30_at_30_exactly_and_for_an_estimate_below_33() {
+    use crate::units::{Centimetres, Creatinine};
+    // A typed GFR: 30 exactly, not 30.01.
+    let typed = |gfr: f64| {
+        warning_ids(&assess(
+            &patient(3000, 96, Sjia, Some(gfr), false),
+            &Extras::default(),
+        ))
+    };
+    assert!(typed(30.0).contains(&RuleId::Gfr30));
+    assert!(!typed(30.01).contains(&RuleId::Gfr30));
+    // An estimate: from 30 up to, not including, 33.
+    let estimated = |value: f64| {
+        let e = Egfr {
+            height: Centimetres::from_centi(12_000).unwrap(),
+            creatinine: Creatinine::from_umol_per_l(140.0).unwrap(),
+            value: Gfr::new(value).unwrap(),
+        };
+        let p = patient(3000, 96, Sjia, Some(value), false);
+        warning_ids(&assess(
+            &p,
+            &Extras {
+                egfr: Some(e),
+                ..Extras::default()
+            },
+        ))
+    };
+    assert!(estimated(30.0).contains(&RuleId::Gfr30));
+    assert!(estimated(32.99).contains(&RuleId::Gfr30));
+    assert!(!estimated(33.0).contains(&RuleId::Gfr30));
+    // Adults are outside the KF's renal section.
+    let adult = patient(7000, 480, Ra, Some(30.0), false);
+    assert!(!warning_ids(&assess(&adult, &Extras::default())).contains(&RuleId::Gfr30));
+}
+
+#[test]
+fn scope_caps_label_from_25_01_kg_in_severe_caps() {
+    let ids = |centi_kg: u32, ind: Indication| {
+        warning_ids(&advise(&patient(centi_kg, 96, ind, Some(90.0), false)))
+    };
+    assert!(!ids(2500, CapsSevere).contains(&RuleId::CapsLabel));
+    assert!(ids(2501, CapsSevere).contains(&RuleId::CapsLabel));
+    assert!(!ids(4000, CapsMild).contains(&RuleId::CapsLabel));
+}
