@@ -408,8 +408,27 @@ struct RuleLine {
 }
 
 fn rules(args: &RulesArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
+    let mut chosen = Vec::new();
+    for id in &args.ids {
+        let Some(&rule) = RuleId::ALL
+            .iter()
+            .find(|r| r.as_str().eq_ignore_ascii_case(id.trim()))
+        else {
+            anyhow::bail!(
+                "{}: '{}': {}",
+                lang.pick("rule", "regel"),
+                crate::parse::shorten(id),
+                lang.pick(
+                    "no such rule id; `anakinra rules` lists them all",
+                    "geen bekende regel; `anakinra rules` geeft ze allemaal",
+                )
+            );
+        };
+        chosen.push(rule);
+    }
     let lines: Vec<RuleLine> = RuleId::ALL
         .iter()
+        .filter(|rule| chosen.is_empty() || chosen.contains(rule))
         .map(|&rule| RuleLine {
             rule,
             severity: rule.severity(),

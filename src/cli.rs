@@ -47,7 +47,13 @@ pub struct Cli {
 
     /// Language of texts and messages (JSON keys stay English). Default: ANAKINRA_LANG, else
     /// LC_ALL, LC_MESSAGES, LANG: Dutch when it starts with `nl`.
-    #[arg(long, value_enum, global = true, value_name = "LANG")]
+    #[arg(
+        long,
+        value_enum,
+        global = true,
+        value_name = "LANG",
+        ignore_case = true
+    )]
     pub lang: Option<LangChoice>,
 
     /// What to do.
@@ -255,9 +261,13 @@ pub struct DoseArgs {
     )]
     pub on: Option<String>,
 
-    /// caps-mild, caps-severe, hereditary-autoinflammatory, sjia, other-autoinflammatory, or
-    /// ra (adults: the leaflet's fixed 100 mg).
-    #[arg(long, value_name = "INDICATION", allow_hyphen_values = true)]
+    /// caps-mild or caps-severe: CAPS (FCAS, MWS, NOMID/CINCA); hereditary-autoinflammatory:
+    /// other hereditary autoinflammatory disorders (TRAPS, HIDS/MKD, FMF: the KF dose, not the
+    /// EU label's FMF dosing); sjia: systemic JIA; other-autoinflammatory: other
+    /// autoinflammatory disorders not responding to conventional therapy; ra: adults with
+    /// rheumatoid arthritis (the leaflet's fixed 100 mg). Dutch names are accepted too
+    /// (caps-licht, caps-ernstig, erfelijk, overig).
+    #[arg(long, value_name = "INDICATION", allow_hyphen_values = true, value_parser = Suggest(INDICATIONS))]
     pub indication: String,
 
     /// GFR in ml/min/1.73 m2, 0 to 250. Without it (or --height and --creatinine) the advice
@@ -288,7 +298,7 @@ pub struct DoseArgs {
     pub dialysis: bool,
 
     /// Sex, f or m, for the weight-for-age check (without it, the less extreme of the two).
-    #[arg(long, value_name = "f|m", allow_hyphen_values = true)]
+    #[arg(long, value_name = "f|m", allow_hyphen_values = true, value_parser = Suggest(SEXES))]
     pub sex: Option<String>,
 
     /// The weight is right although implausible for the age (weight-for-age |z| > 5).
@@ -340,7 +350,7 @@ pub struct TaperArgs {
     pub age: Option<String>,
 
     /// The indication, with --weight and --age; the taper is written for sjia.
-    #[arg(long, value_name = "INDICATION", allow_hyphen_values = true, requires_all = ["weight", "age"])]
+    #[arg(long, value_name = "INDICATION", allow_hyphen_values = true, requires_all = ["weight", "age"], value_parser = Suggest(INDICATIONS))]
     pub indication: Option<String>,
 
     /// GFR in ml/min/1.73 m2, with --weight, --age and --indication.
@@ -371,6 +381,10 @@ pub enum TaperFormat {
 /// `anakinra rules`.
 #[derive(Debug, Args)]
 pub struct RulesArgs {
+    /// Only these rules, by id (any case): `anakinra rules KF-CAP-100 scope-gfr-30`.
+    #[arg(value_name = "ID")]
+    pub ids: Vec<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -382,6 +396,46 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// The indications, for shell completion.
+const INDICATIONS: &[&str] = &[
+    "caps-mild",
+    "caps-severe",
+    "hereditary-autoinflammatory",
+    "sjia",
+    "other-autoinflammatory",
+    "ra",
+];
+
+/// The sexes, for shell completion.
+const SEXES: &[&str] = &["f", "m"];
+
+/// A value parser that offers `0`'s values to shell completion but takes any text: the value is
+/// validated by [`crate::request`], which names the field, suggests the nearest name and takes
+/// Dutch names too (clap's own check would refuse those in its own words).
+#[derive(Debug, Clone, Copy)]
+struct Suggest(&'static [&'static str]);
+
+impl clap::builder::TypedValueParser for Suggest {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.0.iter().map(|&v| clap::builder::PossibleValue::new(v)),
+        ))
+    }
 }
 
 /// `--lang`.

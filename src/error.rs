@@ -73,24 +73,24 @@ impl Field {
                 "een gewicht in kg boven 0 en hoogstens 250, met hoogstens 2 decimalen, bijv. 12, 12,5, 12.5 of 12,5 kg",
             ),
             Field::Age => lang.pick(
-                "a whole number with a unit: months 8m, 8mo or 8mnd, years 3y or 3j, or 2y6m; 0 to 130 years",
-                "een heel getal met eenheid: maanden 8m, 8mo of 8mnd, jaren 3j of 3y, of 2j6m; 0 tot 130 jaar",
+                "a whole number with a unit: months 8m, 8mo, 8mnd or 8 months, years 3y, 3j, 3 jaar or 3 years, or 2y6m; 0 to 130 years",
+                "een heel getal met eenheid: maanden 8m, 8mo, 8mnd of 8 maanden, jaren 3j, 3jr, 3 jaar of 3y, of 2j6m; 0 tot 130 jaar",
             ),
             Field::AgeMonths => lang.pick(
                 "a whole number of completed months, 0 to 1560",
                 "een heel aantal voltooide maanden, 0 tot 1560",
             ),
             Field::Dob | Field::On => lang.pick(
-                "a date YYYY-MM-DD or DD-MM-YYYY, e.g. 2020-02-29 or 29-02-2020",
-                "een datum JJJJ-MM-DD of DD-MM-JJJJ, bijv. 2020-02-29 of 29-02-2020",
+                "a date YYYY-MM-DD or DD-MM-YYYY, e.g. 2020-02-29, 29-02-2020 or 14-3-2021",
+                "een datum JJJJ-MM-DD of DD-MM-JJJJ, bijv. 2020-02-29, 29-02-2020 of 14-3-2021",
             ),
             Field::Indication => lang.pick(
-                "caps-mild, caps-severe, hereditary-autoinflammatory, sjia, other-autoinflammatory or ra",
-                "caps-mild, caps-severe, hereditary-autoinflammatory, sjia, other-autoinflammatory of ra",
+                "caps-mild, caps-severe, hereditary-autoinflammatory, sjia, other-autoinflammatory or ra (or caps-licht, caps-ernstig, erfelijk, overig)",
+                "caps-mild (caps-licht), caps-severe (caps-ernstig), hereditary-autoinflammatory (erfelijk), sjia, other-autoinflammatory (overig) of ra",
             ),
             Field::Gfr => lang.pick(
-                "a number of ml/min/1.73 m2 from 0 to 250 with at most 2 decimals, e.g. 45 or 29.9",
-                "een getal in ml/min/1,73 m2 van 0 tot 250 met hoogstens 2 decimalen, bijv. 45 of 29,9",
+                "a number of ml/min/1.73 m2 from 0 to 250 with at most 2 decimals, e.g. 45, 29.9, 95 ml/min or >90",
+                "een getal in ml/min/1,73 m2 van 0 tot 250 met hoogstens 2 decimalen, bijv. 45, 29,9, 95 ml/min of >90",
             ),
             Field::Height => lang.pick(
                 "a height in cm from 40 to 250, with at most 2 decimals, e.g. 104 or 104.5 cm",
@@ -132,8 +132,8 @@ impl fmt::Display for Field {
 pub enum Wrong {
     /// The value does not follow the field's grammar or range.
     Value(Problem),
-    /// The indication is not one the tool knows.
-    UnknownIndication,
+    /// The indication is not one the tool knows; the nearest name when one is close.
+    UnknownIndication(Option<&'static str>),
     /// A required field is absent.
     Missing,
     /// Given together with a field it excludes.
@@ -191,11 +191,17 @@ impl InputError {
             }
             Wrong::Needs(other) if nl => format!("'{value}' vraagt ook om {other}; geef beide"),
             Wrong::Needs(other) => format!("'{value}' needs {other} as well; give both"),
-            Wrong::UnknownIndication if nl => {
-                format!("onbekende indicatie '{value}'; geaccepteerd: {accepted}")
-            }
-            Wrong::UnknownIndication => {
-                format!("unknown indication '{value}'; accepted: {accepted}")
+            Wrong::UnknownIndication(nearest) => {
+                let hint = match (nearest, nl) {
+                    (Some(n), false) => format!(" (did you mean {n}?)"),
+                    (Some(n), true) => format!(" (bedoelde u {n}?)"),
+                    (None, _) => String::new(),
+                };
+                if nl {
+                    format!("onbekende indicatie '{value}'{hint}; geaccepteerd: {accepted}")
+                } else {
+                    format!("unknown indication '{value}'{hint}; accepted: {accepted}")
+                }
             }
             Wrong::Value(Problem::WrongUnit(unit)) if self.field == Field::Weight => {
                 let unit = shorten(unit);

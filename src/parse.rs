@@ -43,6 +43,10 @@ pub enum Problem {
     Zero,
     /// Above the largest accepted value.
     TooLarge,
+    /// A weight that reads as grams: the kilograms it would be, in hundredths.
+    LooksLikeGrams(u64),
+    /// A height that reads as metres: the centimetres it would be, in hundredths.
+    LooksLikeMetres(u64),
     /// Months after years outside 0–11.
     MonthsAfterYears,
     /// Outside the accepted range.
@@ -68,6 +72,7 @@ pub enum Problem {
 
 impl Problem {
     /// What was wrong, in words, in `lang`.
+    #[allow(clippy::too_many_lines)] // one arm per problem, in two languages
     pub fn message(&self, lang: Lang) -> String {
         let nl = lang == Lang::Nl;
         let text = |en: &str, dutch: &str| {
@@ -121,6 +126,22 @@ impl Problem {
             Problem::MissingUnit => text("a unit is required", "een eenheid is verplicht"),
             Problem::Zero => text("must be above zero", "moet groter zijn dan nul"),
             Problem::TooLarge => text("too large", "te groot"),
+            Problem::LooksLikeGrams(kg_centi) => {
+                let kg = kg_text(*kg_centi, lang.decimal_mark());
+                if nl {
+                    format!("te groot: gram? Dat is {kg} kg; gewicht wordt in kg ingevoerd")
+                } else {
+                    format!("too large: grams? That is {kg} kg; weights are entered in kg")
+                }
+            }
+            Problem::LooksLikeMetres(cm_centi) => {
+                let cm = kg_text(*cm_centi, lang.decimal_mark());
+                if nl {
+                    format!("te klein: meter? Geef de lengte in cm: {cm}")
+                } else {
+                    format!("too small: metres? Enter the height in cm: {cm}")
+                }
+            }
             Problem::MonthsAfterYears => text(
                 "months after years must be 0 to 11",
                 "maanden na jaren moeten 0 tot 11 zijn",
@@ -310,14 +331,22 @@ pub fn weight(text: &str) -> Result<Kilograms, Problem> {
     if centi == 0 {
         return Err(Problem::Zero);
     }
+    // 1,000 and more that is a weight in kg once divided by 1,000 (whole tens of grams, so
+    // the kg are exact): typed in grams.
+    let as_kg = centi / 1_000;
+    if centi >= 100_000 && centi.is_multiple_of(1_000) && as_kg <= u64::from(Kilograms::MAX.centi())
+    {
+        return Err(Problem::LooksLikeGrams(as_kg));
+    }
     u32::try_from(centi)
         .ok()
         .and_then(Kilograms::from_centi)
         .ok_or(Problem::TooLarge)
 }
 
-/// Parses an age with its unit: `8m`, `8mo`, `8mnd`, `3y`, `3j`, `2y6m` (spaces allowed between
-/// the parts). Whole numbers only; 0 to 130 years.
+/// Parses an age with its unit: `8m`, `8mo`, `8mnd`, `8 maanden`, `8 months`, `3y`, `3j`,
+/// `3jr`, `3 jaar`, `3 years`, `2y6m`, `2 jaar 6 maanden` (spaces allowed between the parts).
+/// Whole numbers only; 0 to 130 years.
 ///
 /// # Errors
 ///
@@ -326,7 +355,7 @@ pub fn age(text: &str) -> Result<AgeMonths, Problem> {
     let (first, rest) = whole_number(text)?;
     let (unit, rest) = unit_word(rest);
     // Compared in place, any case: this runs for every record of a batch.
-    let months = if ["y", "j"].iter().any(|u| u.eq_ignore_ascii_case(unit)) {
+    let months = if YEAR_UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit)) {
         let years = first;
         let rest = rest.trim_start_matches(' ');
         let extra = if rest.is_empty() {
@@ -368,10 +397,14 @@ pub fn age(text: &str) -> Result<AgeMonths, Problem> {
         .ok_or(Problem::TooLarge)
 }
 
+/// Years as people write them, in English and Dutch: `3y`, `3j`, `3jr`, `3 jaar`, `3 years`.
+const YEAR_UNITS: [&str; 8] = ["y", "j", "jr", "jaar", "yr", "yrs", "year", "years"];
+
+/// Months: `8m`, `8mo`, `8mnd`, `8 maanden`, `8 months`.
+const MONTH_UNITS: [&str; 7] = ["m", "mo", "mnd", "maand", "maanden", "month", "months"];
+
 fn is_month_unit(unit: &str) -> bool {
-    ["m", "mo", "mnd"]
-        .iter()
-        .any(|u| u.eq_ignore_ascii_case(unit))
+    MONTH_UNITS.iter().any(|u| u.eq_ignore_ascii_case(unit))
 }
 
 /// A whole number at the start of `text` (no sign, no decimals), and the text after it.
@@ -392,14 +425,31 @@ fn unit_word(text: &str) -> (&str, &str) {
     text.split_at(end)
 }
 
-/// Parses a typed GFR in ml/min/1.73 m²: a number from 0 to 250 with at most 2 decimals.
+/// Whether `unit` is a way to write ml/min or ml/min/1.73 m² (any case, `.` or `,`, with or
+/// without the space and the ²).
+fn is_gfr_unit(unit: &str) -> bool {
+    let unit: String = unit
+        .chars()
+        .filter(|c| *c != ' ')
+        .map(|c| match c {
+            ',' => '.',
+            '²' => '2',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    matches!(unit.as_str(), "ml/min" | "ml/min/1.73m2")
+}
+
+/// Parses a typed GFR in ml/min/1.73 m²: a number from 0 to 250 with at most 2 decimals,
+/// optionally with its unit (`95 ml/min`, `95 ml/min/1.73 m2`).
 ///
 /// # Errors
 ///
 /// The [`Problem`] when the text does not follow the grammar or the range.
 pub fn gfr(text: &str) -> Result<Gfr, Problem> {
     let Decimal { centi, rest } = decimal(text, 2)?;
-    if !rest.is_empty() {
+    let unit = rest.strip_prefix(' ').unwrap_or(rest);
+    if !unit.is_empty() && !is_gfr_unit(unit) {
         return Err(Problem::Trailing(rest.to_string()));
     }
     #[allow(clippy::cast_precision_loss)] // at most 9 digits
@@ -438,6 +488,13 @@ pub fn height(text: &str) -> Result<Centimetres, Problem> {
     let centi = with_unit(text, "cm", |unit| {
         unit.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '\'')
     })?;
+    // Under 40 cm but a height once read as metres (0.40-2.50 m): typed in metres.
+    let as_cm = centi * 100;
+    if centi < u64::from(*Centimetres::RANGE.start())
+        && Centimetres::RANGE.contains(&u32::try_from(as_cm).unwrap_or(u32::MAX))
+    {
+        return Err(Problem::LooksLikeMetres(as_cm));
+    }
     u32::try_from(centi)
         .ok()
         .and_then(Centimetres::from_centi)
@@ -464,7 +521,8 @@ pub fn creatinine(text: &str) -> Result<Creatinine, Problem> {
     Creatinine::from_umol_per_l(umol).ok_or(Problem::OutOfRange)
 }
 
-/// Parses a date, `YYYY-MM-DD` or `DD-MM-YYYY`, refusing days that do not exist.
+/// Parses a date, `YYYY-MM-DD` or `DD-MM-YYYY` (month and day with one or two digits:
+/// `14-3-2021`), refusing days that do not exist.
 ///
 /// # Errors
 ///
@@ -472,9 +530,11 @@ pub fn creatinine(text: &str) -> Result<Creatinine, Problem> {
 pub fn date(text: &str) -> Result<jiff::civil::Date, Problem> {
     let parts: Vec<&str> = text.split('-').collect();
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    // Four digits of year; one or two of month and day, as people write them (14-3-2021).
+    let short = |s: &str| (1..=2).contains(&s.len());
     let (y, m, d) = match parts.as_slice() {
-        [a, m, b] if m.len() == 2 && a.len() == 4 && b.len() == 2 => (*a, *m, *b),
-        [a, m, b] if m.len() == 2 && a.len() == 2 && b.len() == 4 => (*b, *m, *a),
+        [a, m, b] if a.len() == 4 && short(m) && short(b) => (*a, *m, *b),
+        [a, m, b] if short(a) && short(m) && b.len() == 4 => (*b, *m, *a),
         _ if text.is_empty() => return Err(Problem::Empty),
         _ => return Err(Problem::NotADate),
     };
@@ -637,6 +697,67 @@ mod tests {
         assert_eq!(months("130y"), 1560);
         assert_eq!(months("1560m"), 1560);
         assert_eq!(months("8M"), 8);
+        // As people write them, in English and Dutch.
+        for (text, want) in [
+            ("8 jaar", 96),
+            ("8jr", 96),
+            ("8 yr", 96),
+            ("8 yrs", 96),
+            ("1 year", 12),
+            ("8 years", 96),
+            ("8 maanden", 8),
+            ("1 maand", 1),
+            ("1 month", 1),
+            ("8 months", 8),
+            ("2 jaar 6 maanden", 30),
+            ("2 years 11 months", 35),
+        ] {
+            assert_eq!(months(text), want, "{text}");
+        }
+        assert_eq!(age("8 jaren"), Err(Problem::WrongUnit("jaren".into())));
+    }
+
+    #[test]
+    fn a_weight_in_grams_and_a_height_in_metres_are_named() {
+        // 25000 is no weight in kg (above 250) but 25 kg in grams; 1000 g is 1 kg.
+        assert_eq!(weight("25000"), Err(Problem::LooksLikeGrams(2500)));
+        assert_eq!(weight("1000"), Err(Problem::LooksLikeGrams(100)));
+        assert_eq!(weight("250000"), Err(Problem::LooksLikeGrams(25_000)));
+        assert_eq!(weight("250001"), Err(Problem::TooLarge));
+        assert_eq!(weight("12345"), Err(Problem::TooLarge));
+        assert_eq!(weight("12340"), Err(Problem::LooksLikeGrams(1_234)));
+        assert_eq!(weight("999,99"), Err(Problem::TooLarge));
+        assert_eq!(weight("250,01"), Err(Problem::TooLarge));
+        assert_eq!(
+            Problem::LooksLikeGrams(2500).message(Lang::En),
+            "too large: grams? That is 25 kg; weights are entered in kg"
+        );
+        // 1.12 is no height in cm (under 40) but 112 cm in metres; 0.39 m is under 40 cm too.
+        assert_eq!(height("1.12"), Err(Problem::LooksLikeMetres(11_200)));
+        assert_eq!(height("0,4"), Err(Problem::LooksLikeMetres(4_000)));
+        assert_eq!(height("2.5"), Err(Problem::LooksLikeMetres(25_000)));
+        assert_eq!(height("0.39"), Err(Problem::OutOfRange));
+        assert_eq!(height("39.99"), Err(Problem::OutOfRange));
+        assert_eq!(height("40").map(Centimetres::centi), Ok(4_000));
+        assert_eq!(
+            Problem::LooksLikeMetres(11_200).message(Lang::Nl),
+            "te klein: meter? Geef de lengte in cm: 112"
+        );
+    }
+
+    #[test]
+    fn a_gfr_may_carry_its_unit() {
+        for text in [
+            "95 ml/min",
+            "95ml/min",
+            "95 ML/MIN",
+            "95 ml/min/1.73 m2",
+            "95 ml/min/1,73m²",
+        ] {
+            assert_eq!(gfr(text).map(Gfr::centi_floor), Ok(9_500), "{text}");
+        }
+        assert_eq!(gfr("95 ml"), Err(Problem::Trailing(" ml".into())));
+        assert_eq!(gfr("95 mg/min"), Err(Problem::Trailing(" mg/min".into())));
     }
 
     #[test]
@@ -714,14 +835,16 @@ mod counter_tests {
         assert_eq!(date("2026-02-30"), Err(Problem::NoSuchDay));
         assert_eq!(date("2021-02-29"), Err(Problem::NoSuchDay));
         assert_eq!(date("2026/01/01"), Err(Problem::NotADate));
-        assert_eq!(date("2026-1-1"), Err(Problem::NotADate));
-        // Exactly four digits of year and two of month and day, in either order.
+        // Four digits of year, one or two of month and day, in either order.
+        assert_eq!(date("2026-1-1"), Ok(Date::constant(2026, 1, 1)));
+        assert_eq!(date("14-3-2021"), Ok(Date::constant(2021, 3, 14)));
+        assert_eq!(date("1-12-2021"), Ok(Date::constant(2021, 12, 1)));
         for bad in [
-            "1-01-2026",
-            "01-1-2026",
+            "001-01-2026",
+            "01-001-2026",
             "01-01-202",
-            "2026-1-01",
-            "2026-01-1",
+            "2026-001-01",
+            "2026-01-001",
             "202-01-01",
             "20266-01-01",
             "01-01-20266",

@@ -71,12 +71,57 @@ pub fn sex(text: &str) -> Result<Sex, Problem> {
     }
 }
 
+/// Parses one field; spaces around the value (a pasted cell, a quoted argument) are not part
+/// of it. The error quotes the value as typed.
 fn field<T>(
     field: Field,
     text: &str,
     parser: impl FnOnce(&str) -> Result<T, Problem>,
 ) -> Result<T, InputError> {
-    parser(text).map_err(|problem| InputError::value(field, text, problem))
+    parser(text.trim()).map_err(|problem| InputError::value(field, text, problem))
+}
+
+/// The Dutch names of the indications, and the other names people type for them.
+const INDICATION_NAMES: [(&str, Indication); 11] = [
+    ("caps-licht", Indication::CapsMild),
+    ("lichte-caps", Indication::CapsMild),
+    ("caps-ernstig", Indication::CapsSevere),
+    ("ernstige-caps", Indication::CapsSevere),
+    ("erfelijk", Indication::HereditaryAutoinflammatory),
+    (
+        "erfelijk-autoinflammatoir",
+        Indication::HereditaryAutoinflammatory,
+    ),
+    ("hereditary", Indication::HereditaryAutoinflammatory),
+    ("overig", Indication::OtherAutoinflammatory),
+    ("overig-autoinflammatoir", Indication::OtherAutoinflammatory),
+    ("other", Indication::OtherAutoinflammatory),
+    ("reumatoide-artritis", Indication::Ra),
+];
+
+/// An indication by its name (any case, spaces as hyphens) or a Dutch or other name; else the
+/// nearest name, for "did you mean".
+fn indication(text: &str) -> Result<Indication, Option<&'static str>> {
+    let key = text.trim().to_lowercase().replace([' ', '_'], "-");
+    if let Ok(indication) = key.parse::<Indication>() {
+        return Ok(indication);
+    }
+    if let Some(&(_, indication)) = INDICATION_NAMES.iter().find(|(n, _)| *n == key) {
+        return Ok(indication);
+    }
+    // A name far longer than any is not compared letter by letter.
+    if key.chars().count() > 40 {
+        return Err(None);
+    }
+    let names = Indication::ALL
+        .iter()
+        .map(|i| i.as_str())
+        .chain(INDICATION_NAMES.iter().map(|(n, _)| *n));
+    Err(names
+        .map(|n| (strsim::levenshtein(&key, n), n))
+        .filter(|&(d, n)| d <= 2.max(n.len() / 4))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, n)| n))
 }
 
 fn conflict(a: Field, value: &str, b: Field) -> InputError {
@@ -218,10 +263,10 @@ pub fn request(
         .indication
         .as_deref()
         .ok_or_else(|| InputError::missing(Field::Indication))?;
-    let indication = indication.parse::<Indication>().map_err(|_| InputError {
+    let indication = self::indication(indication).map_err(|nearest| InputError {
         field: Field::Indication,
         value: indication.to_string(),
-        wrong: Wrong::UnknownIndication,
+        wrong: Wrong::UnknownIndication(nearest),
     })?;
     let egfr = match (fields.height.as_deref(), fields.creatinine.as_deref()) {
         (None, None) => None,
@@ -248,12 +293,22 @@ pub fn request(
             Some(Egfr::bedside_schwartz(height, creatinine))
         }
     };
+    // A lab reports a high GFR as ">90": taken as 90 (SCOPE-GFR-ABOVE says so); 90 and more
+    // is no adjustment either way.
+    let gfr_above = fields
+        .gfr
+        .as_deref()
+        .is_some_and(|g| g.trim_start().starts_with(['>', '≥']));
     let gfr = match egfr {
         Some(e) => Some(e.value),
         None => fields
             .gfr
             .as_deref()
-            .map(|g| field(Field::Gfr, g, parse::gfr))
+            .map(|g| {
+                field(Field::Gfr, g, |t| {
+                    parse::gfr(t.trim_start_matches(['>', '≥']).trim_start())
+                })
+            })
             .transpose()?,
     };
     let dialysis = fields
@@ -300,6 +355,7 @@ pub fn request(
             comedication,
             egfr,
             growth: Some(growth),
+            gfr_above,
         },
         dob,
         sex,

@@ -400,6 +400,7 @@ fn about_this_patient(w: &Warning) -> bool {
         | R::CapsLabel
         | R::EgfrAge
         | R::Gfr30
+        | R::GfrAbove
         | R::RenalUnknown
         | R::AdultRenal => true,
         R::IntTnf | R::IntLive | R::LiveVaccines => matches!(w.detail, Detail::Drugs(_)),

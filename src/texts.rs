@@ -158,6 +158,11 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
                 )
             }
         }
+        (_, RuleId::GfrAbove) => format!(
+            "GFR {}: {}",
+            gfr(p, lang),
+            fixed_warning(RuleId::GfrAbove, lang)
+        ),
         (_, RuleId::Gfr30) => format!(
             "GFR {}: {}",
             gfr(p, lang),
@@ -421,6 +426,10 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
         RuleId::IntNone => lang.pick(
             "a co-medication this tool knows (prednisolone, ciclosporin, paracetamol, NSAIDs, tofacitinib, ...) for which the Kinderformularium names no interaction with anakinra",
             "een co-medicatie die dit programma kent (prednisolon, ciclosporine, paracetamol, NSAID's, tofacitinib, ...) waarvoor het Kinderformularium geen interactie met anakinra noemt",
+        ),
+        RuleId::GfrAbove => lang.pick(
+            "reported by the lab as above this value (>), taken as this value; the true GFR is higher, which changes nothing from 30 on (no dose adjustment)",
+            "door het lab gemeld als hoger dan deze waarde (>), als deze waarde genomen; de werkelijke GFR is hoger, wat vanaf 30 niets verandert (geen dosisaanpassing)",
         ),
         RuleId::Gfr30 => lang.pick(
             "at the border of the contraindication: the Kinderformularium's bands 10-30 (contraindicated) and 30-50 (no dose adjustment) overlap at 30, read here as 30-50 (SCOPE); an estimated GFR within 10 % above 30 may in fact be below it: measure or check again",

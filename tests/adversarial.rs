@@ -66,7 +66,8 @@ fn catalog() -> Vec<(&'static str, String)> {
         ("--age", "٣y"),
         ("--indication", "jia"),
         ("--indication", ""),
-        ("--indication", "sjia "),
+        // Spaces around a value are not part of it ("sjia " is sjia), but inside it they are.
+        ("--indication", "s jia"),
         ("--gfr", "-1"),
         ("--gfr", "abc"),
         ("--gfr", "NaN"),

@@ -1437,3 +1437,157 @@ fn scope_caps_label_above_25_kg_names_the_label_range_and_both_caps() {
     assert!(!run("25", "en").contains("SCOPE-CAPS-LABEL"));
     assert!(run("25,01", "en").contains("SCOPE-CAPS-LABEL"));
 }
+
+#[test]
+#[allow(clippy::too_many_lines)] // one input habit after another
+fn inputs_as_a_dutch_user_types_them() {
+    let run = |args: &[&str]| {
+        let out = anakinra().arg("dose").args(args).output().unwrap();
+        (
+            out.status.code().unwrap(),
+            flat(&String::from_utf8(out.stdout).unwrap()),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // Ages in words, English and Dutch: 8 years is 96 months.
+    for age in ["8 jaar", "8jr", "8 years", "8 Jaar", "7 jaar 12 maanden"] {
+        let (code, text, stderr) = run(&["--weight", "30", "--age", age, "--indication", "sjia"]);
+        if age.contains("12 maanden") {
+            assert_eq!(code, 2, "{age}: months after years are 0 to 11");
+            continue;
+        }
+        assert_eq!(code, 0, "{age}: {stderr}");
+        assert!(text.contains("8 years (96 months)"), "{age}: {text}");
+    }
+    // A lab's ">90": taken as 90, and said so.
+    let (code, text, _) = run(&[
+        "--weight",
+        "30",
+        "--age",
+        "8y",
+        "--indication",
+        "sjia",
+        "--gfr",
+        ">90",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        text.contains(
+            "SCOPE-GFR-ABOVE info: GFR 90 ml/min/1.73 m2: reported by the lab as above this value"
+        ),
+        "{text}"
+    );
+    // A GFR with its unit, and spaces around values.
+    let (code, text, _) = run(&[
+        "--weight",
+        " 30 ",
+        "--age",
+        " 8y",
+        "--indication",
+        " SJIA ",
+        "--gfr",
+        "95 ml/min",
+    ]);
+    assert_eq!(code, 0);
+    assert!(text.contains("GFR 95 ml/min/1.73 m2"), "{text}");
+    // A date of birth as written by hand.
+    let (code, text, _) = run(&[
+        "--weight",
+        "30",
+        "--dob",
+        "14-3-2018",
+        "--on",
+        "2026-12-02",
+        "--indication",
+        "sjia",
+    ]);
+    assert_eq!(code, 0);
+    assert!(text.contains("born 2018-03-14"), "{text}");
+    // Grams and metres are named as such.
+    let (code, _, stderr) = run(&["--weight", "25000", "--age", "8y", "--indication", "sjia"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'25000': too large: grams? That is 25 kg; weights are entered in kg"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run(&[
+        "--weight",
+        "25000",
+        "--age",
+        "8y",
+        "--indication",
+        "sjia",
+        "--lang",
+        "nl",
+    ]);
+    assert!(stderr.contains("te groot: gram? Dat is 25 kg"), "{stderr}");
+    let (code, _, stderr) = run(&[
+        "--weight",
+        "20",
+        "--age",
+        "6y",
+        "--indication",
+        "sjia",
+        "--height",
+        "1.12",
+        "--creatinine",
+        "35umol/l",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'1.12': too small: metres? Enter the height in cm: 112"),
+        "{stderr}"
+    );
+    // Dutch indication names, and "did you mean".
+    let (code, text, _) = run(&[
+        "--weight",
+        "30",
+        "--age",
+        "8y",
+        "--indication",
+        "caps-ernstig",
+    ]);
+    assert_eq!(code, 0);
+    assert!(text.contains("caps-severe"), "{text}");
+    let (code, _, stderr) = run(&["--weight", "30", "--age", "8y", "--indication", "sjai"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown indication 'sjai' (did you mean sjia?)"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = run(&[
+        "--weight",
+        "30",
+        "--age",
+        "8y",
+        "--indication",
+        "sjai",
+        "--lang",
+        "NL",
+    ]);
+    assert!(stderr.contains("(bedoelde u sjia?)"), "{stderr}");
+}
+
+#[test]
+fn rules_by_id_and_completions_of_values() {
+    let out = anakinra()
+        .args(["rules", "kf-cap-100", "SCOPE-GFR-30"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.starts_with("KF-CAP-100 "), "{text}");
+    let out = anakinra().args(["rules", "KF-NOPE"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'KF-NOPE': no such rule id"));
+    let out = anakinra().args(["completions", "bash"]).output().unwrap();
+    let script = String::from_utf8(out.stdout).unwrap();
+    for value in [
+        "caps-severe",
+        "hereditary-autoinflammatory",
+        "other-autoinflammatory",
+    ] {
+        assert!(script.contains(value), "{value}");
+    }
+    assert!(script.contains("f m"), "--sex values");
+}

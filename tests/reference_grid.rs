@@ -541,6 +541,7 @@ fn assess_one(
         comedication: given.iter().map(ToString::to_string).collect(),
         egfr: egfr_core,
         growth: growth.0,
+        gfr_above: false,
     };
     let advice = dosing::assess(&p, &extras);
     let advised = want.verdict == "advised";

@@ -416,6 +416,8 @@ pub struct Extras {
     pub egfr: Option<Egfr>,
     /// The weight-for-age check, when it was made.
     pub growth: Option<Growth>,
+    /// The GFR was reported as above its value (`>90`): SCOPE-GFR-ABOVE.
+    pub gfr_above: bool,
 }
 
 impl Advice {
@@ -726,6 +728,9 @@ pub fn assess(patient: &Patient, extras: &Extras) -> Advice {
     };
     if borderline && patient.in_renal_band() {
         added.push(Warning::plain(RuleId::Gfr30));
+    }
+    if extras.gfr_above {
+        added.push(Warning::plain(RuleId::GfrAbove));
     }
     name_comedication(&mut advice.warnings, &extras.comedication, &mut added);
     if !added.is_empty() {

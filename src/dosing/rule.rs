@@ -191,6 +191,9 @@ rule_ids! {
     /// (contraindicated) and 30–50 (no adjustment) overlap, read as 30–50; or an estimated GFR
     /// within 10 % above 30 (SCOPE).
     Gfr30 = "SCOPE-GFR-30", "SCOPE", CAUTION;
+    /// SCOPE-GFR-ABOVE: a GFR reported by the lab as above a value (`>90`), taken as that
+    /// value: the true GFR is higher, which changes nothing at 30 and above (SCOPE).
+    GfrAbove = "SCOPE-GFR-ABOVE", "SCOPE", INFO;
     /// EGFR-AGE: bedside Schwartz used outside 1–18 years, where it is not validated.
     EgfrAge = "EGFR-AGE", "SCOPE", CAUTION;
 
