@@ -286,9 +286,10 @@ fn batch(args: &BatchArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
         BatchInput::Jsonl => batch::InputFormat::Jsonl,
         BatchInput::Csv => batch::InputFormat::Csv,
     });
-    let format = match args.format {
-        BatchFormat::Jsonl => batch::OutputFormat::Jsonl,
-        BatchFormat::Csv => batch::OutputFormat::Csv,
+    let format = match (args.excel, args.format) {
+        (true, _) => batch::OutputFormat::Excel,
+        (false, BatchFormat::Jsonl) => batch::OutputFormat::Jsonl,
+        (false, BatchFormat::Csv) => batch::OutputFormat::Csv,
     };
     let detail = match args.detail {
         BatchDetail::Brief => batch::Detail::Brief,

@@ -33,8 +33,19 @@ pub enum InputFormat {
 pub enum OutputFormat {
     /// One JSON object per line.
     Jsonl,
-    /// Flat CSV.
+    /// Flat CSV: the delimiter, decimal mark, line endings and byte-order mark of a CSV input.
     Csv,
+    /// Flat CSV as Dutch Excel opens it: `;`, decimal commas, CRLF and a byte-order mark.
+    Excel,
+}
+
+/// How CSV output ends its lines and starts its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CsvStyle {
+    /// CRLF line endings (else LF).
+    pub crlf: bool,
+    /// A UTF-8 byte-order mark first.
+    pub bom: bool,
 }
 
 /// How much of each advice a JSON line carries.
@@ -114,7 +125,7 @@ pub struct Settings {
 type Outcome = Result<Assessed, RecordError>;
 
 /// The CSV columns written on output.
-pub const CSV_OUTPUT_COLUMNS: [&str; 14] = [
+pub const CSV_OUTPUT_COLUMNS: [&str; 19] = [
     "line",
     "id",
     "verdict",
@@ -129,6 +140,11 @@ pub const CSV_OUTPUT_COLUMNS: [&str; 14] = [
     "warnings",
     "error",
     "prescribed_class",
+    "outcome",
+    "weight_kg",
+    "age_months",
+    "indication",
+    "gfr",
 ];
 
 /// Guesses the input format from the first non-blank line, read in full: `{` (or `[`, to
@@ -153,8 +169,12 @@ struct Sink<W: Write> {
 enum SinkFormat {
     /// JSON lines, with texts in `lang`.
     Json { detail: Detail, lang: Lang },
-    /// Flat CSV with the given delimiter and decimal mark.
-    Csv { delimiter: u8, decimal_mark: char },
+    /// Flat CSV with the given delimiter, decimal mark and line endings.
+    Csv {
+        delimiter: u8,
+        decimal_mark: char,
+        crlf: bool,
+    },
 }
 
 /// How much output a [`Sink`] gathers before it writes.
@@ -193,21 +213,41 @@ impl<W: Write> Sink<W> {
         out: W,
         format: OutputFormat,
         detail: Detail,
-        delimiter: u8,
+        (delimiter, style): (u8, CsvStyle),
         lang: Lang,
-    ) -> Result<Sink<W>> {
+    ) -> Sink<W> {
         let mut buf = Vec::with_capacity(FLUSH_AT + 4096);
+        let (delimiter, style) = match format {
+            OutputFormat::Excel => (
+                b';',
+                CsvStyle {
+                    crlf: true,
+                    bom: true,
+                },
+            ),
+            OutputFormat::Jsonl | OutputFormat::Csv => (delimiter, style),
+        };
         let format = match format {
             OutputFormat::Jsonl => SinkFormat::Json { detail, lang },
-            OutputFormat::Csv => {
-                csv::write_row(&mut buf, &CSV_OUTPUT_COLUMNS, delimiter)?;
+            OutputFormat::Csv | OutputFormat::Excel => {
+                if style.bom {
+                    buf.extend_from_slice(b"\xEF\xBB\xBF");
+                }
+                for (at, column) in CSV_OUTPUT_COLUMNS.iter().enumerate() {
+                    if at > 0 {
+                        buf.push(delimiter);
+                    }
+                    csv::push_cell(&mut buf, column, delimiter);
+                }
+                buf.extend_from_slice(if style.crlf { b"\r\n" } else { b"\n" });
                 SinkFormat::Csv {
                     delimiter,
                     decimal_mark: if delimiter == b';' { ',' } else { '.' },
+                    crlf: style.crlf,
                 }
             }
         };
-        Ok(Sink { out, buf, format })
+        Sink { out, buf, format }
     }
 
     fn write(&mut self, line: u64, id: Option<&str>, outcome: &Outcome) -> Result<()> {
@@ -216,7 +256,14 @@ impl<W: Write> Sink<W> {
             SinkFormat::Csv {
                 delimiter,
                 decimal_mark,
-            } => push_csv_row(buf, line, id, outcome, delimiter, decimal_mark),
+                crlf,
+            } => {
+                push_csv_row(buf, line, id, outcome, delimiter, decimal_mark);
+                if crlf {
+                    // The row ends in `\n`: CRLF as the input had it.
+                    buf.insert(buf.len() - 1, b'\r');
+                }
+            }
             SinkFormat::Json { detail, lang } => {
                 match (outcome, detail) {
                     (Ok(assessed), Detail::Brief) => {
@@ -280,6 +327,8 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     }
     buf.extend_from_slice(b",\"verdict\":\"");
     buf.extend_from_slice(advice.verdict.as_str().as_bytes());
+    buf.extend_from_slice(b"\",\"outcome\":\"");
+    buf.extend_from_slice(outcome_of(advice).as_bytes());
     buf.extend_from_slice(match advice.label_status() {
         LabelStatus::OnLabel => b"\",\"label_status\":\"on_label\",\"reason_ids\":[",
         LabelStatus::OffLabel => b"\",\"label_status\":\"off_label\",\"reason_ids\":[",
@@ -308,12 +357,45 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     if let Some(p) = &advice.prescribed {
         buf.extend_from_slice(b",\"prescribed_class\":");
         match p.class {
-            Some(class) => serde_json::to_writer(&mut *buf, &class)?,
+            Some(class) => {
+                buf.push(b'"');
+                buf.extend_from_slice(class.as_str().as_bytes());
+                buf.push(b'"');
+            }
             None => buf.extend_from_slice(b"null"),
         }
     }
+    // The inputs the answer is about, so that the line stands alone.
+    let patient = &advice.patient;
+    buf.extend_from_slice(b",\"weight_kg\":");
+    push_centi(buf, patient.weight.centi(), '.');
+    buf.extend_from_slice(b",\"age_months\":");
+    push_line(buf, u64::from(patient.age.months()));
+    buf.extend_from_slice(b",\"indication\":\"");
+    buf.extend_from_slice(patient.indication.as_str().as_bytes());
+    buf.extend_from_slice(b"\",\"gfr\":");
+    match patient.gfr {
+        Some(g) => buf.extend_from_slice(CentiText::new(g.centi_floor(), '.').as_bytes()),
+        None => buf.extend_from_slice(b"null"),
+    }
     buf.push(b'}');
     Ok(())
+}
+
+/// What a record comes to, as the text's verdict line reads it: the verdict, except that an
+/// advised patient whose prescribed dose is above the maximum is `prescription_refused`, so a
+/// filter for everything not advised never lets a refused prescription through.
+pub fn outcome_of(advice: &Advice) -> &'static str {
+    if advice.verdict == crate::dosing::Verdict::Advised
+        && advice
+            .prescribed
+            .as_ref()
+            .is_some_and(crate::dosing::Prescribed::refused)
+    {
+        "prescription_refused"
+    } else {
+        advice.verdict.as_str()
+    }
 }
 
 /// Appends hundredths as [`crate::units::write_centi`] writes them (`36.9`, `100`, `0.26`).
@@ -383,6 +465,19 @@ fn push_csv_row(
             if let Some(class) = advice.prescribed.as_ref().and_then(|p| p.class) {
                 buf.extend_from_slice(class.as_str().as_bytes());
             }
+            let p = &advice.patient;
+            buf.push(delimiter);
+            buf.extend_from_slice(outcome_of(advice).as_bytes());
+            buf.push(delimiter);
+            push_centi(buf, p.weight.centi(), mark);
+            buf.push(delimiter);
+            push_line(buf, u64::from(p.age.months()));
+            buf.push(delimiter);
+            buf.extend_from_slice(p.indication.as_str().as_bytes());
+            buf.push(delimiter);
+            if let Some(g) = p.gfr {
+                buf.extend_from_slice(CentiText::new(g.centi_floor(), mark).as_bytes());
+            }
         }
         Err(err) => {
             for _ in 0..10 {
@@ -392,7 +487,10 @@ fn push_csv_row(
                 Some(field) => csv::push_cell(buf, &format!("{field}: {}", err.message), delimiter),
                 None => csv::push_cell(buf, &err.message, delimiter),
             }
-            buf.push(delimiter);
+            // prescribed_class and the five columns after it stay empty.
+            for _ in 0..6 {
+                buf.push(delimiter);
+            }
         }
     }
     buf.push(b'\n');
@@ -459,8 +557,7 @@ pub fn run_counted<R: BufRead, W: Write>(
     let read = loop {
         match lines.next(&mut first).context("cannot read the input")? {
             Read::End => {
-                let delimiter = b',';
-                return Sink::new(out, format, detail, delimiter, lang)?.finish();
+                return Sink::new(out, format, detail, (b',', CsvStyle::default()), lang).finish();
             }
             Read::Line if first.iter().all(u8::is_ascii_whitespace) => {}
             read => break read,
@@ -479,15 +576,29 @@ pub fn run_counted<R: BufRead, W: Write>(
     }
     let input = input.unwrap_or_else(|| detect(&first));
     let delimiter = sniff_delimiter(&first);
+    // CSV output keeps a CSV input's line endings and byte-order mark, so the sheet opens as
+    // the one that came in.
+    let style = CsvStyle {
+        crlf: first.ends_with(b"\r\n"),
+        bom: lines.had_bom(),
+    };
     lines.unread(&first, read);
     match input {
         InputFormat::Jsonl => jsonl(
             lines,
-            Sink::new(out, format, detail, b',', lang)?,
+            Sink::new(out, format, detail, (b',', CsvStyle::default()), lang),
             settings,
             summary,
         ),
-        InputFormat::Csv => csv_input(lines, delimiter, out, format, detail, settings, summary),
+        InputFormat::Csv => csv_input(
+            lines,
+            (delimiter, style),
+            out,
+            format,
+            detail,
+            settings,
+            summary,
+        ),
     }
 }
 
@@ -643,7 +754,7 @@ fn columns(header: &Row) -> Result<Columns> {
 /// Reads CSV rows after a header.
 fn csv_input<R: BufRead, W: Write>(
     lines: Lines<R>,
-    delimiter: u8,
+    (delimiter, style): (u8, CsvStyle),
     out: W,
     format: OutputFormat,
     detail: Detail,
@@ -664,7 +775,7 @@ fn csv_input<R: BufRead, W: Write>(
     };
     let width = row.len();
     rows.expect_width(width);
-    let mut sink = Sink::new(out, format, detail, delimiter, lang)?;
+    let mut sink = Sink::new(out, format, detail, (delimiter, style), lang);
     while let Some(read) = rows.read(&mut row).context("cannot read the input")? {
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {
             continue; // a blank row, or one of delimiters only
@@ -783,6 +894,9 @@ pub(crate) struct Brief<'a> {
     id: Option<&'a str>,
     /// The verdict.
     verdict: crate::dosing::Verdict,
+    /// The verdict, or `prescription_refused` for an advised patient whose prescribed dose is
+    /// above the maximum: what the text's verdict line says.
+    outcome: &'static str,
     /// The first phase's label status, or the indication's on a refusal.
     label_status: LabelStatus,
     /// The refusal rules that apply; empty when advised.
@@ -795,6 +909,14 @@ pub(crate) struct Brief<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[allow(clippy::option_option)] // absent (no dose given) is not null (no dose advised)
     prescribed_class: Option<Option<crate::dosing::RxClass>>,
+    /// The weight the answer is for, kg.
+    weight_kg: crate::units::Kilograms,
+    /// The age in completed months.
+    age_months: crate::units::AgeMonths,
+    /// The indication.
+    indication: crate::dosing::Indication,
+    /// The GFR (typed, or the eGFR), `null` when not given.
+    gfr: Option<crate::units::Gfr>,
 }
 
 #[cfg(test)]
@@ -854,6 +976,7 @@ mod tests {
                     line,
                     id,
                     verdict: advice.verdict,
+                    outcome: outcome_of(&advice),
                     label_status: advice.label_status(),
                     reason_ids: &advice.reasons,
                     prescribed_class: advice.prescribed.as_ref().map(|p| p.class),
@@ -868,6 +991,10 @@ mod tests {
                             capped: p.capped,
                         })
                         .collect(),
+                    weight_kg: advice.patient.weight,
+                    age_months: advice.patient.age,
+                    indication: advice.patient.indication,
+                    gfr: advice.patient.gfr,
                 })
                 .unwrap();
                 assert_eq!(

@@ -201,6 +201,11 @@ pub struct BatchArgs {
     /// record).
     #[arg(long, value_enum, default_value_t = BatchDetail::Brief)]
     pub detail: BatchDetail,
+
+    /// CSV output as Dutch Excel opens it: `;`, decimal commas, CRLF and a byte-order mark
+    /// (implies --format csv).
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// `--input` of `batch`.

@@ -28,6 +28,8 @@ pub struct Lines<R> {
     back: Option<(Vec<u8>, Read)>,
     /// The rest of a line too long is still to be skipped.
     skipping: bool,
+    /// The input started with a UTF-8 byte-order mark.
+    bom: bool,
 }
 
 impl<R: BufRead> Lines<R> {
@@ -38,7 +40,13 @@ impl<R: BufRead> Lines<R> {
             line: 0,
             back: None,
             skipping: false,
+            bom: false,
         }
+    }
+
+    /// Whether the input started with a UTF-8 byte-order mark (dropped from line 1).
+    pub fn had_bom(&self) -> bool {
+        self.bom
     }
 
     /// The 1-based number of the line read last.
@@ -68,6 +76,7 @@ impl<R: BufRead> Lines<R> {
             self.line += 1;
             if self.line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
                 buf.drain(..3);
+                self.bom = true;
             }
         }
         Ok(read)

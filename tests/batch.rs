@@ -203,8 +203,10 @@ fn csv_output_follows_the_input_delimiter_and_decimal_mark() {
         .assert()
         .code(0)
         .stdout(predicate::str::starts_with(
-            "line;id;verdict;label_status;start_min_mg;start_max_mg;escalation_min_mg;escalation_max_mg;exceptional_mg;standard_mg;reasons;warnings;error;prescribed_class\n2;A;advised;off_label;12,3;24,6;36,9;49,2;98,4;;;KF-RENAL-UNKNOWN",
-        ));
+            "line;id;verdict;label_status;start_min_mg;start_max_mg;escalation_min_mg;escalation_max_mg;exceptional_mg;standard_mg;reasons;warnings;error;prescribed_class;outcome;weight_kg;age_months;indication;gfr\r\n2;A;advised;off_label;12,3;24,6;36,9;49,2;98,4;;;KF-RENAL-UNKNOWN",
+        ))
+        // The input's CRLF line endings, and the inputs carried back at the end of the row.
+        .stdout(predicate::str::ends_with(";;;advised;12,3;36;sjia;\r\n"));
     anakinra()
         .args(["batch", "--format", "csv"])
         .write_stdin("{\"weight\": 12.3, \"age\": \"3y\", \"indication\": \"sjia\"}\n")
@@ -764,4 +766,70 @@ fn cr_only_line_endings_are_a_clear_error() {
         .code(2)
         .stdout("")
         .stderr("error: the input's lines end in a carriage return alone (CR, as classic Mac OS wrote them): save it with LF or CRLF line endings\n");
+}
+
+#[test]
+fn csv_output_keeps_the_input_s_bom_and_crlf_and_excel_asks_for_them() {
+    let out = anakinra()
+        .args(["batch", "--format", "csv"])
+        .write_stdin("\u{feff}id,weight,age,indication\r\nA,30,8y,sjia\r\n")
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFline,id,"));
+    assert!(out.stdout.ends_with(b",advised,30,96,sjia,\r\n"));
+    // JSON lines in, --excel out: `;`, decimal commas, CRLF and a BOM.
+    let out = anakinra()
+        .args(["batch", "--excel"])
+        .write_stdin(
+            "{\"id\":\"B\",\"weight\":12.3,\"age\":\"3y\",\"indication\":\"sjia\",\"gfr\":29.99}\n",
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("\u{feff}line;id;verdict;"), "{text}");
+    assert!(text.ends_with("\r\n1;B;contraindicated;off_label;;;;;;;KF-RENAL-CI;;;;contraindicated;12,3;36;sjia;29,99\r\n"), "{text}");
+    // LF in, LF out, no BOM.
+    let out = anakinra()
+        .args(["batch", "--format", "csv"])
+        .write_stdin("id,weight,age,indication\nA,30,8y,sjia\n")
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with(b"line,id,") && !out.stdout.contains(&b'\r'));
+}
+
+#[test]
+fn a_refused_prescription_is_not_advised_in_brief_output_and_the_inputs_come_back() {
+    let records = lines(
+        &anakinra()
+            .arg("batch")
+            .write_stdin(
+                "{\"id\":\"R\",\"weight\":20,\"age\":\"6y\",\"indication\":\"sjia\",\"gfr\":\">90\",\"dose\":400}\n{\"id\":\"S\",\"weight\":20,\"age_months\":72,\"indication\":\"sjia\",\"dose\":40}\n",
+            )
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone(),
+    );
+    // 20 kg: maximum 160 mg/day; 400 is above it: the patient is advised, the record is not.
+    assert_eq!(records[0]["verdict"], "advised");
+    assert_eq!(records[0]["outcome"], "prescription_refused");
+    assert_eq!(records[0]["prescribed_class"], "above_maximum");
+    assert_eq!(
+        (
+            records[0]["weight_kg"].as_f64(),
+            records[0]["age_months"].as_u64()
+        ),
+        (Some(20.0), Some(72))
+    );
+    assert_eq!(records[0]["indication"], "sjia");
+    assert_eq!(records[0]["gfr"], 90);
+    assert!(
+        records[0]["warning_ids"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("SCOPE-GFR-ABOVE"))
+    );
+    assert_eq!(records[1]["outcome"], "advised");
+    assert_eq!(records[1]["gfr"], Value::Null);
 }

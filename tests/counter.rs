@@ -715,7 +715,9 @@ fn batch_takes_the_counter_fields() {
         .write_stdin(csv)
         .assert()
         .code(0)
-        .stdout(predicate::str::contains(";above_maximum\n"));
+        .stdout(predicate::str::contains(
+            ";above_maximum;prescription_refused;20;60;sjia;90\n",
+        ));
 }
 
 #[test]
