@@ -298,6 +298,7 @@ fn batch(args: &BatchArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     let settings = batch::Settings {
         lang,
         today: today(),
+        ignore_unknown_columns: args.ignore_unknown_columns,
     };
     let out = io::BufWriter::with_capacity(64 * 1024, out);
     let mut summary = batch::Summary::default();
@@ -307,6 +308,13 @@ fn batch(args: &BatchArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
         let reader = io::BufReader::with_capacity(64 * 1024, file);
         batch::run_counted(reader, out, input, format, detail, settings, &mut summary)
     } else {
+        if io::stdin().is_terminal() {
+            // Not a silent wait: say what is expected, and how to end it.
+            report(lang.pick(
+                "anakinra batch: reading patients from the terminal, one JSON object or CSV row per line; end with Ctrl-D (see anakinra batch --help)",
+                "anakinra batch: leest patiënten van de terminal, één JSON-object of CSV-rij per regel; sluit af met Ctrl-D (zie anakinra batch --help)",
+            ));
+        }
         let stdin = io::BufReader::with_capacity(64 * 1024, io::stdin().lock());
         batch::run_counted(stdin, out, input, format, detail, settings, &mut summary)
     };

@@ -119,6 +119,8 @@ pub struct Settings {
     pub lang: Lang,
     /// Today, for a date of birth without a date of calculation.
     pub today: Date,
+    /// Unknown CSV columns are left out (and named on stderr) rather than refused.
+    pub ignore_unknown_columns: bool,
 }
 
 /// A record's result: its assessment, or why it is invalid.
@@ -731,22 +733,59 @@ fn sniff_delimiter(first_line: &[u8]) -> u8 {
 /// Where each input column is in the CSV header, in the order of [`CSV_COLUMNS`].
 type Columns = [Option<usize>; CSV_COLUMNS.len()];
 
-/// Maps the header to [`CSV_COLUMNS`]; an unknown or repeated column is a usage error.
-fn columns(header: &Row) -> Result<Columns> {
+/// Dutch column names, as a Dutch Excel export has them, for the columns of [`CSV_COLUMNS`].
+const DUTCH_COLUMNS: [(&str, &str); 14] = [
+    ("gewicht", "weight"),
+    ("leeftijd", "age"),
+    ("leeftijd_maanden", "age_months"),
+    ("geboortedatum", "dob"),
+    ("datum", "on"),
+    ("indicatie", "indication"),
+    ("lengte", "height"),
+    ("kreatinine", "creatinine"),
+    ("dialyse", "dialysis"),
+    ("dosis", "dose"),
+    ("comedicatie", "comedication"),
+    ("co-medicatie", "comedication"),
+    ("geslacht", "sex"),
+    ("gewicht_bevestigd", "confirm_weight"),
+];
+
+/// Maps the header to [`CSV_COLUMNS`] (English or Dutch names, any case, spaces around them
+/// not part of them); a repeated column is a usage error, and so is an unknown one unless
+/// `ignore_unknown`, when the columns left out are named on stderr.
+fn columns(header: &Row, ignore_unknown: bool) -> Result<Columns> {
     let mut columns: Columns = Default::default();
+    let mut ignored = Vec::new();
     for (at, name) in header.iter().enumerate() {
-        let name = String::from_utf8_lossy(name).to_ascii_lowercase();
-        let Some(known) = CSV_COLUMNS.iter().position(|c| *c == name) else {
+        let name = String::from_utf8_lossy(name).trim().to_lowercase();
+        let english = DUTCH_COLUMNS
+            .iter()
+            .find(|(dutch, _)| *dutch == name)
+            .map_or(name.as_str(), |(_, english)| english);
+        let Some(known) = CSV_COLUMNS.iter().position(|c| *c == english) else {
+            if ignore_unknown {
+                ignored.push(crate::parse::shorten(&name));
+                continue;
+            }
             bail!(
-                "unknown CSV column '{}' in the header; accepted: {}",
+                "unknown CSV column '{}' in the header; accepted: {} (or their Dutch names: {}), or use --ignore-unknown-columns",
                 crate::parse::shorten(&name),
-                CSV_COLUMNS.join(", ")
+                CSV_COLUMNS.join(", "),
+                DUTCH_COLUMNS.map(|(dutch, _)| dutch).join(", ")
             );
         };
         match columns.get_mut(known) {
             Some(slot @ None) => *slot = Some(at),
             _ => bail!("CSV column '{name}' appears twice in the header"),
         }
+    }
+    if !ignored.is_empty() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "note: ignored CSV columns (--ignore-unknown-columns): {}",
+            crate::parse::visible(&ignored.join(", "))
+        );
     }
     Ok(columns)
 }
@@ -769,7 +808,7 @@ fn csv_input<R: BufRead, W: Write>(
         match rows.read(&mut row).context("cannot read the input")? {
             None => bail!("the CSV input has no header"),
             Some(Ok(())) if row.iter().all(<[u8]>::is_empty) => {}
-            Some(Ok(())) => break columns(&row)?,
+            Some(Ok(())) => break columns(&row, settings.ignore_unknown_columns)?,
             Some(Err(err)) => bail!("the CSV header on line {} cannot be read: {err}", row.line),
         }
     };
@@ -959,6 +998,7 @@ mod tests {
             let settings = Settings {
                 lang: Lang::En,
                 today: Date::constant(2026, 11, 26),
+                ignore_unknown_columns: false,
             };
             let advice = assess(&patient.fields(), settings).unwrap().advice;
             for id in [

@@ -80,13 +80,27 @@ pub enum Command {
 
     /// Dose advice for many patients: JSON lines or CSV in, one record out per record in.
     #[command(after_help = concat!(
-        "Input fields (JSON keys or CSV columns): id, weight, age or age_months, indication, gfr,
-dialysis. CSV: header first, `,` or `;` (detected), decimal comma in `;` files, an empty cell is
-an absent field. A bad record becomes an error record in place; nothing is dropped.
+        "Input fields (JSON keys or CSV columns; Dutch column names in brackets), each with the
+grammar of the dose flag of the same name:
+  id                 any text, echoed
+  weight (gewicht)   kg, required
+  age (leeftijd)     with a unit, or age_months (leeftijd_maanden), or dob (geboortedatum)
+                     with on (datum); exactly one of the three
+  indication (indicatie)                     required
+  gfr, or height (lengte) with creatinine (kreatinine) for an eGFR
+  dialysis (dialyse) yes/no
+  dose (dosis)       a prescribed daily dose to check
+  comedication (comedicatie)  a JSON string or array; in CSV separated by ; or |
+  sex (geslacht), confirm_weight (gewicht_bevestigd)
+CSV: header first, `,` or `;` (detected from the first line), decimal comma in `;` files, an
+empty cell is an absent field; CSV output keeps the input's CRLF and byte-order mark. A bad
+record becomes an error record in place; nothing is dropped. A line may be at most 1 MiB.
+Output records carry `outcome` (the verdict, or prescription_refused) and the inputs back.
 
 Examples:
-  anakinra batch clinic.jsonl | jq -c 'select(.verdict and .verdict != \"advised\")'
+  anakinra batch clinic.jsonl | jq -c 'select(.outcome and .outcome != \"advised\")'
   anakinra batch --format csv clinic.csv > advice.csv
+  anakinra batch --excel --ignore-unknown-columns export.csv > advies.csv
   printf '{\"weight\": 30, \"age\": \"8y\", \"indication\": \"sjia\"}\\n' | anakinra batch --detail full
 
 ",
@@ -206,6 +220,11 @@ pub struct BatchArgs {
     /// (implies --format csv).
     #[arg(long)]
     pub excel: bool,
+
+    /// Leave out CSV columns the tool does not know (they are named on stderr) instead of
+    /// refusing the file.
+    #[arg(long)]
+    pub ignore_unknown_columns: bool,
 }
 
 /// `--input` of `batch`.

@@ -114,6 +114,7 @@ not json
                 batch::Settings {
                     lang: crate::lang::Lang::En,
                     today: jiff::civil::Date::constant(2026, 11, 26),
+                    ignore_unknown_columns: false,
                 },
             )
             .unwrap();

@@ -833,3 +833,32 @@ fn a_refused_prescription_is_not_advised_in_brief_output_and_the_inputs_come_bac
     assert_eq!(records[1]["outcome"], "advised");
     assert_eq!(records[1]["gfr"], Value::Null);
 }
+
+#[test]
+fn dutch_column_names_and_unknown_columns_left_out_on_request() {
+    let input = "ID;Gewicht;Leeftijd;Indicatie;Kreatinine;Lengte;Afdeling\nA;20;5 jaar;sjia;35umol/l;112;Kind\n";
+    // An unknown column is a usage error that names the way out.
+    let out = anakinra().arg("batch").write_stdin(input).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("unknown CSV column 'afdeling'"), "{stderr}");
+    assert!(stderr.contains("--ignore-unknown-columns"), "{stderr}");
+    // With --ignore-unknown-columns it is left out, and said so on stderr.
+    let out = anakinra()
+        .args(["batch", "--ignore-unknown-columns"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "note: ignored CSV columns (--ignore-unknown-columns): afdeling\n"
+    );
+    let records = lines(&out.stdout);
+    assert_eq!(records[0]["id"], "A");
+    assert_eq!(records[0]["outcome"], "advised");
+    // eGFR 0.413 x 112 / (35 / 88.4) = 116.82, rounded down to 116.82.
+    assert_eq!(records[0]["gfr"], 116.82);
+    assert_eq!(records[0]["age_months"], 60);
+}

@@ -151,7 +151,7 @@ proptest! {
     #[test]
     fn batch_gives_one_record_per_non_blank_line(text in "(\\PC{0,40}\n){0,12}\\PC{0,40}") {
         let mut out = Vec::new();
-        let settings = Settings { lang: Lang::En, today: jiff::civil::Date::constant(2026, 11, 26) };
+        let settings = Settings { lang: Lang::En, today: jiff::civil::Date::constant(2026, 11, 26), ignore_unknown_columns: false };
         let summary = batch::run(text.as_bytes(), &mut out, Some(InputFormat::Jsonl), OutputFormat::Jsonl, Detail::Brief, settings).unwrap();
         let expected = text
             .split('\n')
@@ -188,7 +188,7 @@ proptest! {
             text.push_str(end);
         }
         let mut out = Vec::new();
-        let settings = Settings { lang: Lang::En, today: jiff::civil::Date::constant(2026, 11, 26) };
+        let settings = Settings { lang: Lang::En, today: jiff::civil::Date::constant(2026, 11, 26), ignore_unknown_columns: false };
         let summary = batch::run(text.as_bytes(), &mut out, Some(InputFormat::Csv), OutputFormat::Jsonl, Detail::Brief, settings).unwrap();
         let records: Vec<serde_json::Value> = String::from_utf8(out)
             .unwrap()
