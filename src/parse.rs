@@ -488,11 +488,9 @@ pub fn height(text: &str) -> Result<Centimetres, Problem> {
     let centi = with_unit(text, "cm", |unit| {
         unit.starts_with(|c: char| c.is_alphabetic() || c == '"' || c == '\'')
     })?;
-    // Under 40 cm but a height once read as metres (0.40-2.50 m): typed in metres.
+    // A height once read as metres (0.40-2.50 m, so under 40 cm as typed): typed in metres.
     let as_cm = centi * 100;
-    if centi < u64::from(*Centimetres::RANGE.start())
-        && Centimetres::RANGE.contains(&u32::try_from(as_cm).unwrap_or(u32::MAX))
-    {
+    if Centimetres::RANGE.contains(&u32::try_from(as_cm).unwrap_or(u32::MAX)) {
         return Err(Problem::LooksLikeMetres(as_cm));
     }
     u32::try_from(centi)
