@@ -195,6 +195,14 @@ pub fn run(cli: &Cli, lang: Lang, out: &mut impl Write) -> Result<u8> {
             out.flush()?;
             Ok(EXIT_OK)
         }
+        Command::Man => {
+            // Rendered in memory first: a failing stdout is then our error to report.
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+            out.write_all(&page)?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
         Command::Schema(args) => {
             let text = match args.which {
                 SchemaKind::Record => crate::schema::RECORD,

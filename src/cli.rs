@@ -155,6 +155,12 @@ syringe's 10 mg marks is written with an RX-NOT-DELIVERABLE caution.")]
   anakinra completions fish > ~/.config/fish/completions/anakinra.fish")]
     Completions(CompletionsArgs),
 
+    /// The manual page (roff), for man(1).
+    #[command(after_help = "Examples:
+  anakinra man > anakinra.1 && man ./anakinra.1
+  anakinra man | gzip > /usr/local/share/man/man1/anakinra.1.gz")]
+    Man,
+
     /// Print the JSON Schema (2020-12) of the output records.
     #[command(after_help = "Examples:
   anakinra schema > anakinra-record.v1.json

@@ -798,3 +798,14 @@ fn text_wraps_at_the_width_given_and_at_100_when_not_a_terminal() {
     assert!(text.lines().any(|l| l.chars().count() > 60));
     assert!(text.lines().all(|l| l.chars().count() <= 100));
 }
+
+#[test]
+fn the_man_page_is_roff_for_man_1() {
+    let out = anakinra().arg("man").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH anakinra 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS"), "{page}");
+    assert!(page.contains("anakinra\\-dose"), "{page}");
+    assert!(page.contains("rules_version"), "{page}");
+}
