@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use serde::Serialize;
 
 use crate::batch;
@@ -41,9 +41,20 @@ pub fn main() -> ExitCode {
             return ExitCode::from(EXIT_OUTPUT);
         }
     };
-    let cli = match Cli::try_parse() {
+    // The language is known before clap parses, so that help and clap's own errors speak it.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let early = crate::help_nl::lang_in_args(&args)
+        .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    let command = match early {
+        Lang::Nl => crate::help_nl::dutch(Cli::command()),
+        Lang::En => Cli::command(),
+    };
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
-        Err(err) => return clap_exit(&err, &mut stdout),
+        Err(err) => return clap_exit(&err, &mut stdout, early),
     };
     let lang = language(cli.lang);
     match run(&cli, lang, &mut stdout) {
@@ -76,9 +87,19 @@ fn report(line: &str) {
 
 /// clap's own errors keep clap's format on stderr (exit 2); help and version go to stdout,
 /// and a failure to write them is an output error.
-fn clap_exit(err: &clap::Error, stdout: &mut Stdout) -> ExitCode {
+fn clap_exit(err: &clap::Error, stdout: &mut Stdout, lang: Lang) -> ExitCode {
     if err.use_stderr() {
-        let _ = err.print();
+        if let (Lang::Nl, Some(dutch)) = (lang, crate::help_nl::usage_error(err)) {
+            report(&dutch);
+        } else {
+            let _ = err.print();
+            // A missing age has an alternative clap cannot know of: a date of birth.
+            let missing_age = err.kind() == clap::error::ErrorKind::MissingRequiredArgument
+                && err.to_string().contains("--age");
+            if missing_age {
+                report("tip: give --age, or a date of birth with --dob");
+            }
+        }
         return ExitCode::from(EXIT_USAGE);
     }
     let text = err.render().to_string();
@@ -184,7 +205,7 @@ pub fn run(cli: &Cli, lang: Lang, out: &mut impl Write) -> Result<u8> {
     match &cli.command {
         Command::Dose(args) => dose(args, style, out),
         Command::Batch(args) => batch(args, lang, out),
-        Command::Check(args) => check(args, out),
+        Command::Check(args) => check(args, lang, out),
         Command::Taper(args) => taper(args, lang, out),
         Command::Rules(args) => rules(args, lang, out),
         Command::Completions(args) => {
@@ -311,8 +332,13 @@ fn batch(args: &BatchArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     let out = io::BufWriter::with_capacity(64 * 1024, out);
     let mut summary = batch::Summary::default();
     let run = if let Some(path) = args.file.as_deref().filter(|p| p.as_os_str() != "-") {
-        let file =
-            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+        let file = std::fs::File::open(path).with_context(|| {
+            format!(
+                "{} {}",
+                lang.pick("cannot open", "kan niet openen:"),
+                path.display()
+            )
+        })?;
         let reader = io::BufReader::with_capacity(64 * 1024, file);
         batch::run_counted(reader, out, input, format, detail, settings, &mut summary)
     } else {
@@ -340,11 +366,11 @@ fn batch(args: &BatchArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     })
 }
 
-fn check(args: &CheckArgs, out: &mut impl Write) -> Result<u8> {
-    let report = crate::check::run(&args.files)?;
+fn check(args: &CheckArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
+    let report = crate::check::run(&args.files, lang)?;
     let mut out = io::BufWriter::new(out);
     match args.format {
-        Format::Text => crate::check::write_text(&mut out, &report, args.verbose)?,
+        Format::Text => crate::check::write_text(&mut out, &report, args.verbose, lang)?,
         Format::Json => {
             serde_json::to_writer(&mut out, &report)?;
             writeln!(out)?;
@@ -461,7 +487,12 @@ fn rules(args: &RulesArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
         }
         Format::Text => {
             for l in &lines {
-                let severity = l.severity.map_or("-", dosing::Severity::as_str);
+                let severity = l.severity.map_or("-", |s| match (s, lang) {
+                    (_, Lang::En) => s.as_str(),
+                    (dosing::Severity::Contraindication, Lang::Nl) => "contra-indicatie",
+                    (dosing::Severity::Caution, Lang::Nl) => "let op",
+                    (dosing::Severity::Info, Lang::Nl) => "informatie",
+                });
                 writeln!(
                     out,
                     "{:<19} {:<16} {:<33} {}",

@@ -557,7 +557,10 @@ pub fn run_counted<R: BufRead, W: Write>(
     // The first line that is not blank, read in full, decides the format and the delimiter
     // (never the first piece a pipe happens to deliver). Empty input: no records.
     let read = loop {
-        match lines.next(&mut first).context("cannot read the input")? {
+        match lines
+            .next(&mut first)
+            .context(lang.pick("cannot read the input", "kan de invoer niet lezen"))?
+        {
             Read::End => {
                 return Sink::new(out, format, detail, (b',', CsvStyle::default()), lang).finish();
             }
@@ -621,7 +624,11 @@ fn jsonl<R: BufRead, W: Write>(
 ) -> Result<()> {
     let mut buf = Vec::new();
     loop {
-        let valid = match lines.next(&mut buf).context("cannot read the input")? {
+        let valid = match lines.next(&mut buf).context(
+            settings
+                .lang
+                .pick("cannot read the input", "kan de invoer niet lezen"),
+        )? {
             Read::End => break,
             Read::TooLong => {
                 sink.write(lines.line(), None, &Err(too_long(settings.lang)))?;
@@ -754,7 +761,7 @@ const DUTCH_COLUMNS: [(&str, &str); 14] = [
 /// Maps the header to [`CSV_COLUMNS`] (English or Dutch names, any case, spaces around them
 /// not part of them); a repeated column is a usage error, and so is an unknown one unless
 /// `ignore_unknown`, when the columns left out are named on stderr.
-fn columns(header: &Row, ignore_unknown: bool) -> Result<Columns> {
+fn columns(header: &Row, ignore_unknown: bool, lang: Lang) -> Result<Columns> {
     let mut columns: Columns = Default::default();
     let mut ignored = Vec::new();
     for (at, name) in header.iter().enumerate() {
@@ -769,15 +776,29 @@ fn columns(header: &Row, ignore_unknown: bool) -> Result<Columns> {
                 continue;
             }
             bail!(
-                "unknown CSV column '{}' in the header; accepted: {} (or their Dutch names: {}), or use --ignore-unknown-columns",
+                "{} '{}' {}: {} ({}: {}), {}",
+                lang.pick("unknown CSV column", "onbekende CSV-kolom"),
                 crate::parse::shorten(&name),
+                lang.pick("in the header; accepted", "in de kopregel; geaccepteerd"),
                 CSV_COLUMNS.join(", "),
-                DUTCH_COLUMNS.map(|(dutch, _)| dutch).join(", ")
+                lang.pick("or their Dutch names", "of de Nederlandse namen"),
+                DUTCH_COLUMNS.map(|(dutch, _)| dutch).join(", "),
+                lang.pick(
+                    "or use --ignore-unknown-columns",
+                    "of gebruik --ignore-unknown-columns"
+                )
             );
         };
         match columns.get_mut(known) {
             Some(slot @ None) => *slot = Some(at),
-            _ => bail!("CSV column '{name}' appears twice in the header"),
+            _ => bail!(
+                "{} '{name}' {}",
+                lang.pick("CSV column", "CSV-kolom"),
+                lang.pick(
+                    "appears twice in the header",
+                    "staat twee keer in de kopregel"
+                )
+            ),
         }
     }
     if !ignored.is_empty() {
@@ -805,30 +826,41 @@ fn csv_input<R: BufRead, W: Write>(
     let mut row = Row::default();
     // The header: the first row that is not blank.
     let columns = loop {
-        match rows.read(&mut row).context("cannot read the input")? {
-            None => bail!("the CSV input has no header"),
+        match rows
+            .read(&mut row)
+            .context(lang.pick("cannot read the input", "kan de invoer niet lezen"))?
+        {
+            None => bail!(
+                "{}",
+                lang.pick(
+                    "the CSV input has no header",
+                    "de CSV-invoer heeft geen kopregel"
+                )
+            ),
             Some(Ok(())) if row.iter().all(<[u8]>::is_empty) => {}
-            Some(Ok(())) => break columns(&row, settings.ignore_unknown_columns)?,
-            Some(Err(err)) => bail!("the CSV header on line {} cannot be read: {err}", row.line),
+            Some(Ok(())) => break columns(&row, settings.ignore_unknown_columns, lang)?,
+            Some(Err(err)) => bail!(
+                "{} {} {}: {}",
+                lang.pick("the CSV header on line", "de CSV-kopregel op regel"),
+                row.line,
+                lang.pick("cannot be read", "is niet te lezen"),
+                row_error(&err, lang)
+            ),
         }
     };
     let width = row.len();
     rows.expect_width(width);
     let mut sink = Sink::new(out, format, detail, (delimiter, style), lang);
-    while let Some(read) = rows.read(&mut row).context("cannot read the input")? {
+    while let Some(read) = rows
+        .read(&mut row)
+        .context(lang.pick("cannot read the input", "kan de invoer niet lezen"))?
+    {
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {
             continue; // a blank row, or one of delimiters only
         }
         let problem = match read {
-            Err(csv::RowError::UnterminatedQuote) => Some(Cow::Borrowed(lang.pick(
-                "a quoted cell is not closed",
-                "een cel tussen aanhalingstekens is niet gesloten",
-            ))),
-            Err(csv::RowError::AfterQuote) => Some(Cow::Borrowed(lang.pick(
-                "text after a closing quote",
-                "tekst na een sluitend aanhalingsteken",
-            ))),
             Err(csv::RowError::TooLong) => None,
+            Err(err) => Some(Cow::Borrowed(row_error(&err, lang))),
             Ok(()) if row.len() != width => Some(Cow::Owned(match lang {
                 Lang::En => format!("the row has {} cells, the header {width}", row.len()),
                 Lang::Nl => format!("de rij heeft {} cellen, de kopregel {width}", row.len()),
@@ -851,6 +883,21 @@ fn csv_input<R: BufRead, W: Write>(
         sink.write(row.line, row_id(&row, &columns), &Err(error))?;
     }
     sink.finish()
+}
+
+/// Why a CSV row could not be read, in `lang`.
+fn row_error(err: &csv::RowError, lang: Lang) -> &'static str {
+    match err {
+        csv::RowError::UnterminatedQuote => lang.pick(
+            "a quoted cell is not closed",
+            "een cel tussen aanhalingstekens is niet gesloten",
+        ),
+        csv::RowError::AfterQuote => lang.pick(
+            "text after a closing quote",
+            "tekst na een sluitend aanhalingsteken",
+        ),
+        csv::RowError::TooLong => lang.pick("longer than 1 MiB", "langer dan 1 MiB"),
+    }
 }
 
 /// The id cell of a row, when it is there and is text.

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 
+use crate::lang::Lang;
 use crate::parse::visible;
 use crate::reference::{self, Case, Mismatch};
 
@@ -75,7 +76,7 @@ pub const BUILT_IN_NAME: &str = "built-in";
 /// # Errors
 ///
 /// When the text is not a JSON array of cases.
-pub fn parse<'a>(name: &str, text: &'a str) -> Result<Vec<Case<'a>>> {
+pub fn parse<'a>(name: &str, text: &'a str, lang: Lang) -> Result<Vec<Case<'a>>> {
     serde_json::from_str(text).map_err(|err| {
         let message = err.to_string();
         let message = message
@@ -84,9 +85,10 @@ pub fn parse<'a>(name: &str, text: &'a str) -> Result<Vec<Case<'a>>> {
             .unwrap_or(&message)
             .to_string();
         anyhow!(
-            "{name}:{}:{}: not a valid case file: {message}",
+            "{name}:{}:{}: {}: {message}",
             err.line(),
-            err.column()
+            err.column(),
+            lang.pick("not a valid case file", "geen geldig casusbestand")
         )
     })
 }
@@ -96,18 +98,19 @@ pub fn parse<'a>(name: &str, text: &'a str) -> Result<Vec<Case<'a>>> {
 /// # Errors
 ///
 /// When a file cannot be read or is malformed.
-pub fn run(files: &[impl AsRef<Path>]) -> Result<Report> {
+pub fn run(files: &[impl AsRef<Path>], lang: Lang) -> Result<Report> {
     let mut cases = Vec::new();
     if files.is_empty() {
-        for case in parse(BUILT_IN_NAME, reference::BUILT_IN)? {
+        for case in parse(BUILT_IN_NAME, reference::BUILT_IN, lang)? {
             cases.push(result(BUILT_IN_NAME, &case));
         }
     }
     for path in files {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {name}"))?;
-        for case in parse(&name, &text)? {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("{} {name}", lang.pick("cannot read", "kan niet lezen:")))?;
+        for case in parse(&name, &text, lang)? {
             cases.push(result(&name, &case));
         }
     }
@@ -134,12 +137,21 @@ fn result(file: &str, case: &Case<'_>) -> CaseResult {
 }
 
 /// Writes the report as text: one line per failing case (and per passing case when
-/// `verbose`), then exactly `N passed, M failed`.
+/// `verbose`), then exactly `N passed, M failed` (`N geslaagd, M mislukt` in Dutch).
 ///
 /// # Errors
 ///
 /// When the writer fails.
-pub fn write_text(out: &mut impl Write, report: &Report, verbose: bool) -> io::Result<()> {
+pub fn write_text(
+    out: &mut impl Write,
+    report: &Report,
+    verbose: bool,
+    lang: Lang,
+) -> io::Result<()> {
+    let (fail, expected, got) = match lang {
+        Lang::En => ("FAIL ", "expected", "got"),
+        Lang::Nl => ("FOUT ", "verwacht", "gekregen"),
+    };
     for case in &report.cases {
         if case.passed {
             if verbose {
@@ -150,17 +162,21 @@ pub fn write_text(out: &mut impl Write, report: &Report, verbose: bool) -> io::R
         let fields: Vec<String> = case
             .mismatches
             .iter()
-            .map(|m| format!("{}: expected {}, got {}", m.field, m.expected, m.got))
+            .map(|m| format!("{}: {expected} {}, {got} {}", m.field, m.expected, m.got))
             .collect();
         // Ids, file names and messages are the user's text: escaped, so a case cannot print a
         // line that reads like a verdict of ours.
         writeln!(
             out,
-            "FAIL  {} ({}): {}",
+            "{fail} {} ({}): {}",
             visible(&case.id),
             visible(&case.file),
             visible(&fields.join("; "))
         )?;
     }
-    writeln!(out, "{} passed, {} failed", report.passed, report.failed)
+    // The closing line a CI log is read for: `N passed, M failed` (in Dutch, its translation).
+    match lang {
+        Lang::En => writeln!(out, "{} passed, {} failed", report.passed, report.failed),
+        Lang::Nl => writeln!(out, "{} geslaagd, {} mislukt", report.passed, report.failed),
+    }
 }

@@ -20,6 +20,7 @@ pub mod csv;
 pub mod dosing;
 pub mod error;
 pub mod growth;
+pub mod help_nl;
 pub mod input;
 pub mod lang;
 pub mod line;

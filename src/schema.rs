@@ -136,7 +136,7 @@ not json
     #[test]
     fn a_real_check_report_validates_against_the_check_schema() {
         let validator = validator(super::CHECK);
-        let report = crate::check::run(&[] as &[&str]).unwrap();
+        let report = crate::check::run(&[] as &[&str], crate::lang::Lang::En).unwrap();
         assert_valid(&validator, &serde_json::to_string(&report).unwrap());
     }
 }

@@ -1593,3 +1593,135 @@ fn rules_by_id_and_completions_of_values() {
     }
     assert!(script.contains("f m"), "--sex values");
 }
+
+#[test]
+fn help_and_usage_errors_speak_dutch() {
+    for args in [
+        &["--help", "--lang", "nl"][..],
+        &["dose", "--help", "--lang", "NL"][..],
+    ] {
+        let out = anakinra().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Gebruik: anakinra"), "{text}");
+        assert!(text.contains("Opties:"), "{text}");
+        assert!(
+            !text.contains("Possible values") && !text.contains("Usage:"),
+            "{text}"
+        );
+    }
+    let text = String::from_utf8(
+        anakinra()
+            .args(["dose", "--help"])
+            .env("LANG", "nl_NL.UTF-8")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(text.contains("Lichaamsgewicht in kg"), "{text}");
+    // Every subcommand's help works in Dutch (no panic, exit 0).
+    for sub in [
+        "batch",
+        "check",
+        "taper",
+        "rules",
+        "completions",
+        "man",
+        "schema",
+    ] {
+        let out = anakinra()
+            .args([sub, "--help", "--lang", "nl"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{sub}");
+        assert!(
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .contains("Gebruik: anakinra"),
+            "{sub}"
+        );
+    }
+    // A usage error in Dutch, one line; a missing --age names --dob, in both languages.
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "30",
+            "--indication",
+            "sjia",
+            "--lang",
+            "nl",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "fout: verplicht maar niet gegeven: --age <AGE> (of een geboortedatum met --dob) (meer informatie: anakinra --help --lang nl)\n"
+    );
+    let out = anakinra()
+        .args(["dose", "--weight", "30", "--indication", "sjia"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: the following required arguments were not provided"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("tip: give --age, or a date of birth with --dob\n"),
+        "{stderr}"
+    );
+    let out = anakinra()
+        .args(["dose", "--frobnicate", "--lang", "nl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .starts_with("fout: onbekend argument '--frobnicate'")
+    );
+}
+
+#[test]
+fn our_own_messages_speak_dutch_too() {
+    let nl = |args: &[&str], input: &str| {
+        let out = anakinra()
+            .args(args)
+            .args(["--lang", "nl"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, _, stderr) = nl(&["batch", "/nonexistent/x.jsonl"], "");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("fout: kan niet openen: /nonexistent/x.jsonl"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = nl(&["batch"], "id,gewicht,kleur\n1,30,rood\n");
+    assert!(
+        stderr.starts_with("fout: onbekende CSV-kolom 'kleur' in de kopregel"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = nl(&["batch", "--input", "csv"], "\"id,weight\n");
+    assert!(stderr.contains("de CSV-kopregel op regel 1 is niet te lezen: een cel tussen aanhalingstekens is niet gesloten"), "{stderr}");
+    let (code, stdout, _) = nl(&["check"], "");
+    assert_eq!(code, 0);
+    assert!(stdout.ends_with("62 geslaagd, 0 mislukt\n"), "{stdout}");
+    let (_, stdout, _) = nl(&["rules", "KF-MAS", "LF-STORAGE", "RX-ABOVE-MAX"], "");
+    assert!(
+        stdout.contains("let op")
+            && stdout.contains("informatie")
+            && stdout.contains("contra-indicatie"),
+        "{stdout}"
+    );
+}
