@@ -36,10 +36,10 @@ pub fn reason(rule: RuleId, p: &Patient, lang: Lang) -> String {
         (RuleId::AgeMin, Lang::En) => format!("age {age} is under 8 months: the Kinderformularium doses from 8 months"),
         (RuleId::AgeMin, Lang::Nl) => format!("leeftijd {age} is jonger dan 8 maanden: het Kinderformularium doseert vanaf 8 maanden"),
         (RuleId::WeightMin, Lang::En) => format!(
-            "weight {weight} is under 10 kg: the Kinderformularium doses from 10 kg (the smallest deliverable dose is 20 mg)"
+            "weight {weight} is under 10 kg: the Kinderformularium doses from 10 kg (SmPC: the smallest dose the graduated syringe delivers is 20 mg)"
         ),
         (RuleId::WeightMin, Lang::Nl) => format!(
-            "gewicht {weight} is lager dan 10 kg: het Kinderformularium doseert vanaf 10 kg (de kleinste toedienbare dosis is 20 mg)"
+            "gewicht {weight} is lager dan 10 kg: het Kinderformularium doseert vanaf 10 kg (SmPC: de kleinste dosis die de gegradeerde spuit geeft is 20 mg)"
         ),
         (RuleId::Scope, Lang::En) => format!(
             "age {age}: the Kinderformularium covers children under 18 years; adult dosing for {} is not covered",

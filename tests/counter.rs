@@ -1725,3 +1725,68 @@ fn our_own_messages_speak_dutch_too() {
         "{stdout}"
     );
 }
+
+#[test]
+fn volumes_and_splits_in_dutch_and_the_20_mg_minimum_is_the_smpc_s() {
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "20",
+            "--age",
+            "6y",
+            "--indication",
+            "sjia",
+            "--gfr",
+            "90",
+        ])
+        .args(["--dose", "110", "--lang", "nl"])
+        .output()
+        .unwrap();
+    let text = flat(&String::from_utf8(out.stdout).unwrap());
+    // 110 mg = 90 + 20 mg: 90/150 = 0.6 ml, 20/150 = 0.1333 -> 0.13 ml.
+    assert!(text.contains("optrekken: 110 mg in twee injecties: (90 mg = 0,6 ml, streepje 90) + (20 mg = 0,13 ml, streepje 20)"), "{text}");
+    assert!(
+        text.contains("110 mg = 90 + 20 mg, 0,6 + 0,13 ml (5,5 mg/kg)"),
+        "{text}"
+    );
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "20",
+            "--age",
+            "6y",
+            "--indication",
+            "sjia",
+            "--dose",
+            "15",
+            "--lang",
+            "nl",
+        ])
+        .output()
+        .unwrap();
+    let text = flat(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        text.contains("niet toe te dienen met de gegradeerde spuit: de kleinste dosis is 20 mg"),
+        "{text}"
+    );
+    assert!(!text.contains("15 mg = "), "{text}");
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "9,9",
+            "--age",
+            "2y",
+            "--indication",
+            "sjia",
+        ])
+        .output()
+        .unwrap();
+    let text = flat(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        text.contains("(SmPC: the smallest dose the graduated syringe delivers is 20 mg)"),
+        "{text}"
+    );
+}
