@@ -94,11 +94,7 @@ impl<R: BufRead> Lines<R> {
 /// of a line that never ends (`/dev/zero`).
 fn read_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Read> {
     loop {
-        let available = match reader.fill_buf() {
-            Ok(available) => available,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(err),
-        };
+        let available = fill(reader)?;
         if available.is_empty() {
             return Ok(if buf.is_empty() {
                 Read::End
@@ -125,14 +121,23 @@ fn read_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<Read>
     }
 }
 
+/// The reader's buffer, filled; a read interrupted by a signal is tried again.
+fn fill(reader: &mut impl BufRead) -> io::Result<&[u8]> {
+    loop {
+        match reader.fill_buf() {
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+            Ok(_) => break,
+        }
+    }
+    // Filled now: this returns the same bytes without reading again.
+    reader.fill_buf()
+}
+
 /// Skips the rest of a line, its `\n` included.
 fn skip_line(reader: &mut impl BufRead) -> io::Result<()> {
     loop {
-        let available = match reader.fill_buf() {
-            Ok(available) => available,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err) => return Err(err),
-        };
+        let available = fill(reader)?;
         if available.is_empty() {
             return Ok(());
         }

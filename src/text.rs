@@ -245,17 +245,15 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
     };
     writeln!(out, "{line}")?;
     let (colour, verdict) = verdict_line(advice, lang);
-    let heading = lang.pick("Verdict:", "Oordeel:");
-    writeln!(
-        out,
-        "{}",
+    let verdict_with = |heading: &str| {
         paint_first_line(
             paint,
             colour,
             &wrapped(width, &format!("{heading} "), &verdict, 2),
-            heading
+            heading,
         )
-    )?;
+    };
+    writeln!(out, "{}", verdict_with(lang.pick("Verdict:", "Oordeel:")))?;
 
     if !advice.reasons.is_empty() {
         writeln!(out)?;
@@ -316,19 +314,13 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         write_sources(out, style)?;
     }
     // The verdict again, last: on a terminal it is what stays in view.
-    let heading = lang.pick("Summary:", "Samenvatting:");
     if !style.short {
         writeln!(out)?;
     }
     writeln!(
         out,
         "{}",
-        paint_first_line(
-            paint,
-            colour,
-            &wrapped(width, &format!("{heading} "), &verdict, 2),
-            heading
-        )
+        verdict_with(lang.pick("Summary:", "Samenvatting:"))
     )
 }
 
