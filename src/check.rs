@@ -102,7 +102,7 @@ pub fn run(files: &[impl AsRef<Path>], lang: Lang) -> Result<Report> {
     let mut cases = Vec::new();
     if files.is_empty() {
         for case in parse(BUILT_IN_NAME, reference::BUILT_IN, lang)? {
-            cases.push(result(BUILT_IN_NAME, &case));
+            cases.push(result(BUILT_IN_NAME, &case, lang));
         }
     }
     for path in files {
@@ -111,7 +111,7 @@ pub fn run(files: &[impl AsRef<Path>], lang: Lang) -> Result<Report> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("{} {name}", lang.pick("cannot read", "kan niet lezen:")))?;
         for case in parse(&name, &text, lang)? {
-            cases.push(result(&name, &case));
+            cases.push(result(&name, &case, lang));
         }
     }
     let failed = cases.iter().filter(|c| !c.passed).count() as u64;
@@ -125,9 +125,11 @@ pub fn run(files: &[impl AsRef<Path>], lang: Lang) -> Result<Report> {
     })
 }
 
-fn result(file: &str, case: &Case<'_>) -> CaseResult {
-    let mismatches: Vec<MismatchRecord> =
-        reference::check(case).into_iter().map(Into::into).collect();
+fn result(file: &str, case: &Case<'_>, lang: Lang) -> CaseResult {
+    let mismatches: Vec<MismatchRecord> = reference::check(case, lang)
+        .into_iter()
+        .map(Into::into)
+        .collect();
     CaseResult {
         file: file.to_string(),
         id: case.id.clone(),

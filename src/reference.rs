@@ -20,6 +20,7 @@ use serde::Deserialize;
 
 use crate::dosing::{self, Advice, Phase, RuleId, Verdict};
 use crate::input::JsonPatient;
+use crate::lang::Lang;
 use crate::request;
 
 /// The reference cases built into the binary.
@@ -113,20 +114,29 @@ fn named(advice: &Advice) -> Vec<RuleId> {
 }
 
 /// Runs the case; an empty list means it passed.
-pub fn check(case: &Case<'_>) -> Vec<Mismatch> {
+pub fn check(case: &Case<'_>, lang: Lang) -> Vec<Mismatch> {
     if case.input.id.is_some() {
         return vec![Mismatch {
             field: "input.id".to_string(),
-            expected: "no id in the input (the case's id is its own)".to_string(),
-            got: "an id".to_string(),
+            expected: lang
+                .pick(
+                    "no id in the input (the case's id is its own)",
+                    "geen id in de invoer (de casus heeft een eigen id)",
+                )
+                .to_string(),
+            got: lang.pick("an id", "een id").to_string(),
         }];
     }
     if case.input.dob.is_some() && case.input.on.is_none() {
         return vec![Mismatch {
             field: "input.on".to_string(),
-            expected: "a date of calculation with dob, so the case gives the same age every day"
+            expected: lang
+                .pick(
+                    "a date of calculation with dob, so the case gives the same age every day",
+                    "een rekendatum bij dob, zodat de casus elke dag dezelfde leeftijd geeft",
+                )
                 .to_string(),
-            got: "none".to_string(),
+            got: lang.pick("none", "geen").to_string(),
         }];
     }
     // `today` is never asked: a case with `dob` carries `on`.
@@ -137,19 +147,22 @@ pub fn check(case: &Case<'_>) -> Vec<Mismatch> {
         Err(err) => {
             return vec![Mismatch {
                 field: "input".to_string(),
-                expected: "a valid patient".to_string(),
-                got: err.to_string(),
+                expected: lang
+                    .pick("a valid patient", "een geldige patiënt")
+                    .to_string(),
+                got: format!("{}: {}", err.field, err.message(lang)),
             }];
         }
     };
     compare(
         &case.expect,
         &dosing::assess(&request.patient, &request.extras),
+        lang,
     )
 }
 
 /// The differences between an expectation and an advice.
-pub fn compare(expect: &Expect, advice: &Advice) -> Vec<Mismatch> {
+pub fn compare(expect: &Expect, advice: &Advice, lang: Lang) -> Vec<Mismatch> {
     let mut out = Vec::new();
     if advice.verdict != expect.verdict {
         out.push(Mismatch {
@@ -165,11 +178,17 @@ pub fn compare(expect: &Expect, advice: &Advice) -> Vec<Mismatch> {
             if !expect.phases.contains_key(&got.phase) {
                 out.push(Mismatch {
                     field: format!("phases.{}", got.phase.as_str()),
-                    expected: "every phase of an advised patient listed in the case".to_string(),
+                    expected: lang
+                        .pick(
+                            "every phase of an advised patient listed in the case",
+                            "elke fase van een patiënt met dosisadvies in de casus",
+                        )
+                        .to_string(),
                     got: format!(
-                        "{}-{} not listed",
+                        "{}-{} {}",
                         crate::units::centi_text(i64::from(got.min.centi()), '.'),
-                        mg_text(i64::from(got.max.centi()))
+                        mg_text(i64::from(got.max.centi())),
+                        lang.pick("not listed", "niet opgenomen")
                     ),
                 });
             }
@@ -180,7 +199,9 @@ pub fn compare(expect: &Expect, advice: &Advice) -> Vec<Mismatch> {
             out.push(Mismatch {
                 field: phase.as_str().to_string(),
                 expected: format!("{min}-{max} mg"),
-                got: "no such phase".to_string(),
+                got: lang
+                    .pick("no such phase", "die fase is er niet")
+                    .to_string(),
             });
             continue;
         };
@@ -201,8 +222,8 @@ pub fn compare(expect: &Expect, advice: &Advice) -> Vec<Mismatch> {
         if !named.contains(rule) {
             out.push(Mismatch {
                 field: rule.as_str().to_string(),
-                expected: "present".to_string(),
-                got: "absent".to_string(),
+                expected: lang.pick("present", "aanwezig").to_string(),
+                got: lang.pick("absent", "afwezig").to_string(),
             });
         }
     }
@@ -210,8 +231,8 @@ pub fn compare(expect: &Expect, advice: &Advice) -> Vec<Mismatch> {
         if named.contains(rule) {
             out.push(Mismatch {
                 field: rule.as_str().to_string(),
-                expected: "absent".to_string(),
-                got: "present".to_string(),
+                expected: lang.pick("absent", "afwezig").to_string(),
+                got: lang.pick("present", "aanwezig").to_string(),
             });
         }
     }

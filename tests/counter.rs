@@ -1717,6 +1717,28 @@ fn our_own_messages_speak_dutch_too() {
     let (code, stdout, _) = nl(&["check"], "");
     assert_eq!(code, 0);
     assert!(stdout.ends_with("62 geslaagd, 0 mislukt\n"), "{stdout}");
+    let dir = std::env::temp_dir().join(format!("anakinra-nl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("casussen.json");
+    std::fs::write(
+        &file,
+        r#"[{"id": "fout", "input": {"weight": 30, "age": "8y", "indication": "sjia"},
+             "expect": {"verdict": "advised", "phases": {"start": [30, 61]}, "warnings": ["KF-RENAL-CI"]}}]"#,
+    )
+    .unwrap();
+    let (code, stdout, _) = nl(&["check", file.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    assert!(stdout.starts_with("FOUT  fout ("), "{stdout}");
+    assert!(
+        stdout.contains("start.max_mg: verwacht 61 mg, gekregen 60 mg"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("KF-RENAL-CI: verwacht aanwezig, gekregen afwezig"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("phases.escalation: verwacht elke fase van een patiënt met dosisadvies in de casus, gekregen 90-100 mg niet opgenomen"), "{stdout}");
+    assert!(stdout.ends_with("0 geslaagd, 1 mislukt\n"), "{stdout}");
     let (_, stdout, _) = nl(&["rules", "KF-MAS", "LF-STORAGE", "RX-ABOVE-MAX"], "");
     assert!(
         stdout.contains("let op")
