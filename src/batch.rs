@@ -330,7 +330,7 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     buf.extend_from_slice(b",\"verdict\":\"");
     buf.extend_from_slice(advice.verdict.as_str().as_bytes());
     buf.extend_from_slice(b"\",\"outcome\":\"");
-    buf.extend_from_slice(outcome_of(advice).as_bytes());
+    buf.extend_from_slice(crate::record::outcome(advice).as_bytes());
     buf.extend_from_slice(match advice.label_status() {
         LabelStatus::OnLabel => b"\",\"label_status\":\"on_label\",\"reason_ids\":[",
         LabelStatus::OffLabel => b"\",\"label_status\":\"off_label\",\"reason_ids\":[",
@@ -382,22 +382,6 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     }
     buf.push(b'}');
     Ok(())
-}
-
-/// What a record comes to, as the text's verdict line reads it: the verdict, except that an
-/// advised patient whose prescribed dose is above the maximum is `prescription_refused`, so a
-/// filter for everything not advised never lets a refused prescription through.
-pub fn outcome_of(advice: &Advice) -> &'static str {
-    if advice.verdict == crate::dosing::Verdict::Advised
-        && advice
-            .prescribed
-            .as_ref()
-            .is_some_and(crate::dosing::Prescribed::refused)
-    {
-        "prescription_refused"
-    } else {
-        advice.verdict.as_str()
-    }
 }
 
 /// Appends hundredths as [`crate::units::write_centi`] writes them (`36.9`, `100`, `0.26`).
@@ -469,7 +453,7 @@ fn push_csv_row(
             }
             let p = &advice.patient;
             buf.push(delimiter);
-            buf.extend_from_slice(outcome_of(advice).as_bytes());
+            buf.extend_from_slice(crate::record::outcome(advice).as_bytes());
             buf.push(delimiter);
             push_centi(buf, p.weight.centi(), mark);
             buf.push(delimiter);
@@ -1063,7 +1047,7 @@ mod tests {
                     line,
                     id,
                     verdict: advice.verdict,
-                    outcome: outcome_of(&advice),
+                    outcome: crate::record::outcome(&advice),
                     label_status: advice.label_status(),
                     reason_ids: &advice.reasons,
                     prescribed_class: advice.prescribed.as_ref().map(|p| p.class),

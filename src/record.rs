@@ -28,6 +28,22 @@ pub const SCHEMA: &str = "anakinra/1";
 /// The tool version.
 pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// What a record comes to, as the text's verdict line reads it: the verdict, except that an
+/// advised patient whose prescribed dose is above the maximum is `prescription_refused`, so a
+/// filter for everything not advised never lets a refused prescription through.
+pub fn outcome(advice: &Advice) -> &'static str {
+    if advice.verdict == Verdict::Advised
+        && advice
+            .prescribed
+            .as_ref()
+            .is_some_and(crate::dosing::Prescribed::refused)
+    {
+        "prescription_refused"
+    } else {
+        advice.verdict.as_str()
+    }
+}
+
 /// A whole advice record.
 #[derive(Debug, Serialize)]
 #[cfg_attr(test, derive(schemars::JsonSchema))]
@@ -42,6 +58,9 @@ pub struct Record {
     pub input: Input,
     /// The verdict.
     pub verdict: Verdict,
+    /// The verdict, or `prescription_refused` for an advised patient whose prescribed dose is
+    /// above the maximum: what the text's verdict line says (see [`outcome`]).
+    pub outcome: &'static str,
     /// The first phase's label status, or the indication's on a refusal.
     pub label_status: LabelStatus,
     /// Why no dose is advised; empty when advised.
@@ -233,6 +252,7 @@ impl Record {
                     .then(|| advice.comedication.clone()),
             },
             verdict: advice.verdict,
+            outcome: outcome(advice),
             label_status: advice.label_status(),
             reasons: advice
                 .reasons

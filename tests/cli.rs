@@ -30,6 +30,7 @@ struct Record {
     rules_version: String,
     input: Input,
     verdict: String,
+    outcome: String,
     label_status: String,
     reasons: Vec<Reason>,
     phases: Vec<PhaseRecord>,
@@ -127,6 +128,7 @@ fn sjia_30_kg_8_years_gfr_95_is_advised_with_caps() {
     assert_eq!(r.tool_version, env!("CARGO_PKG_VERSION"));
     assert!(!r.rules_version.is_empty());
     assert_eq!(r.verdict, "advised");
+    assert_eq!(r.outcome, "advised");
     assert_eq!(r.label_status, "off_label");
     assert!(r.reasons.is_empty());
     assert_eq!(
@@ -217,6 +219,7 @@ fn kf_renal_ci_gfr_29_9_is_contraindicated_exit_1() {
         1,
     );
     assert_eq!(r.verdict, "contraindicated");
+    assert_eq!(r.outcome, "contraindicated");
     assert_eq!(
         r.reasons
             .iter()

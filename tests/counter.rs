@@ -1812,3 +1812,27 @@ fn volumes_and_splits_in_dutch_and_the_20_mg_minimum_is_the_smpc_s() {
         "{text}"
     );
 }
+
+#[test]
+fn the_json_record_names_the_outcome_a_refused_prescription_comes_to() {
+    let out = anakinra()
+        .args([
+            "dose",
+            "--weight",
+            "20",
+            "--age",
+            "6y",
+            "--indication",
+            "sjia",
+            "--dose",
+            "400",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The patient is advised; the record, as its verdict line reads, is not.
+    assert_eq!(record["verdict"], "advised");
+    assert_eq!(record["outcome"], "prescription_refused");
+}
