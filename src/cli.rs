@@ -268,7 +268,8 @@ pub struct DoseArgs {
     #[arg(long, value_name = "KG", allow_hyphen_values = true)]
     pub weight: String,
 
-    /// Age with a unit: months 8m/8mo/8mnd, years 3y/3j, or 2y6m. A bare number is refused.
+    /// Age with a unit: months 8m/8mo/8mnd/"8 months", years 3y/3j/3jr/"3 years"/"3 jaar", or
+    /// 2y6m. A bare number is refused; or give --dob.
     #[arg(
         long,
         value_name = "AGE",
@@ -278,7 +279,8 @@ pub struct DoseArgs {
     )]
     pub age: Option<String>,
 
-    /// Date of birth, YYYY-MM-DD or DD-MM-YYYY: the age is the number of completed months.
+    /// Date of birth, YYYY-MM-DD or DD-MM-YYYY (14-3-2021): the age is the number of completed
+    /// months.
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub dob: Option<String>,
 
@@ -300,8 +302,8 @@ pub struct DoseArgs {
     #[arg(long, value_name = "INDICATION", allow_hyphen_values = true, value_parser = Suggest(INDICATIONS))]
     pub indication: String,
 
-    /// GFR in ml/min/1.73 m2, 0 to 250. Without it (or --height and --creatinine) the advice
-    /// carries a caution to check renal function.
+    /// GFR in ml/min/1.73 m2, 0 to 250 ("95 ml/min" and a lab's ">90" too). Without it (or
+    /// --height and --creatinine) the advice carries a caution to check renal function.
     #[arg(long, value_name = "ML_MIN_1.73M2", allow_hyphen_values = true, conflicts_with_all = ["height", "creatinine"])]
     pub gfr: Option<String>,
 
