@@ -393,8 +393,12 @@ fn taper(args: &TaperArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     } else {
         crate::parse::date(&args.from).map_err(|p| InputError::value(Field::From, &args.from, p))?
     };
-    let dose = crate::parse::dose(&args.dose)
-        .map_err(|p| InputError::value(Field::Dose, &args.dose, p))?;
+    // The grammar of every dose; the limits are the taper's, and its message says so.
+    let dose = crate::parse::dose(args.dose.trim()).map_err(|p| InputError {
+        field: Field::Dose,
+        value: args.dose.clone(),
+        wrong: Wrong::Refused(crate::taper::Refusal::Grammar(p)),
+    })?;
     let advice = match (&args.weight, &args.age, &args.indication) {
         (Some(weight), Some(age), Some(indication)) => {
             let fields = PatientFields {

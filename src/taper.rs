@@ -71,13 +71,17 @@ pub enum Refusal {
     NoDose(Verdict, RuleId),
     /// The schedule would run past the last day of the calendar (9999-12-31).
     PastCalendar,
+    /// The dose does not follow the grammar of a dose (the same as `dose --dose`).
+    Grammar(crate::parse::Problem),
 }
 
 impl Refusal {
     /// The field the refusal is about.
     pub fn field(&self) -> Field {
         match self {
-            Refusal::AboveMaximum { .. } | Refusal::BelowSyringe => Field::Dose,
+            Refusal::AboveMaximum { .. } | Refusal::BelowSyringe | Refusal::Grammar(_) => {
+                Field::Dose
+            }
             Refusal::NotSjia(_) => Field::Indication,
             Refusal::NoDose(_, rule) => match rule {
                 RuleId::RenalCi => Field::Gfr,
@@ -140,6 +144,11 @@ impl Refusal {
                 verdict.as_str(),
                 rule.as_str(),
                 lang.pick("no taper is written (see anakinra dose)", "er wordt geen afbouwschema gemaakt (zie anakinra dose)"),
+            ),
+            Refusal::Grammar(problem) => format!(
+                "{}; {}",
+                problem.message(lang),
+                accepted(LARGEST_DOSE, lang)
             ),
             Refusal::PastCalendar => lang
                 .pick(
