@@ -387,11 +387,12 @@ fn check(args: &CheckArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
 fn taper(args: &TaperArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     let from = if ["today", "vandaag"]
         .iter()
-        .any(|t| t.eq_ignore_ascii_case(&args.from))
+        .any(|t| t.eq_ignore_ascii_case(args.from.trim()))
     {
         today()
     } else {
-        crate::parse::date(&args.from).map_err(|p| InputError::value(Field::From, &args.from, p))?
+        crate::parse::date(args.from.trim())
+            .map_err(|p| InputError::value(Field::From, &args.from, p))?
     };
     // The grammar of every dose; the limits are the taper's, and its message says so.
     let dose = crate::parse::dose(args.dose.trim()).map_err(|p| InputError {

@@ -1836,3 +1836,21 @@ fn the_json_record_names_the_outcome_a_refused_prescription_comes_to() {
     assert_eq!(record["verdict"], "advised");
     assert_eq!(record["outcome"], "prescription_refused");
 }
+
+#[test]
+fn taper_doses_meet_the_dose_grammar_and_name_the_taper_s_limits() {
+    let (code, stdout, stderr) = taper(&["--from", " 2026-12-01 ", "--dose", "40mg/kg"]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert_eq!(
+        stderr,
+        "error: --dose: '40mg/kg': unit 'mg/kg' is not accepted here; accepted: the current daily dose, from 20 mg to 200 mg\n"
+    );
+    let (code, _, stderr) = taper(&["--from", "2026-12-01", "--dose", "4e1"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("'4e1': exponents are not accepted"),
+        "{stderr}"
+    );
+    // Spaces around the values are not part of them, as everywhere.
+    assert_eq!(taper(&["--from", " 2026-12-01", "--dose", " 40 "]).0, 0);
+}
