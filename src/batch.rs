@@ -171,11 +171,11 @@ struct Sink<W: Write> {
 enum SinkFormat {
     /// JSON lines, with texts in `lang`.
     Json { detail: Detail, lang: Lang },
-    /// Flat CSV with the given delimiter, decimal mark and line endings.
+    /// Flat CSV with the given delimiter, decimal mark and line ending.
     Csv {
         delimiter: u8,
         decimal_mark: char,
-        crlf: bool,
+        line_end: &'static [u8],
     },
 }
 
@@ -235,17 +235,12 @@ impl<W: Write> Sink<W> {
                 if style.bom {
                     buf.extend_from_slice(b"\xEF\xBB\xBF");
                 }
-                for (at, column) in CSV_OUTPUT_COLUMNS.iter().enumerate() {
-                    if at > 0 {
-                        buf.push(delimiter);
-                    }
-                    csv::push_cell(&mut buf, column, delimiter);
-                }
-                buf.extend_from_slice(if style.crlf { b"\r\n" } else { b"\n" });
+                let line_end: &'static [u8] = if style.crlf { b"\r\n" } else { b"\n" };
+                csv::push_row(&mut buf, &CSV_OUTPUT_COLUMNS, delimiter, line_end);
                 SinkFormat::Csv {
                     delimiter,
                     decimal_mark: if delimiter == b';' { ',' } else { '.' },
-                    crlf: style.crlf,
+                    line_end,
                 }
             }
         };
@@ -258,13 +253,10 @@ impl<W: Write> Sink<W> {
             SinkFormat::Csv {
                 delimiter,
                 decimal_mark,
-                crlf,
+                line_end,
             } => {
                 push_csv_row(buf, line, id, outcome, delimiter, decimal_mark);
-                if crlf {
-                    // The row ends in `\n`: CRLF as the input had it.
-                    buf.insert(buf.len() - 1, b'\r');
-                }
+                buf.extend_from_slice(line_end);
             }
             SinkFormat::Json { detail, lang } => {
                 match (outcome, detail) {
@@ -403,7 +395,7 @@ fn push_ids(buf: &mut Vec<u8>, ids: impl Iterator<Item = RuleId>) {
     }
 }
 
-/// Appends one flat CSV row, in the order of [`CSV_OUTPUT_COLUMNS`]. Only the id and the
+/// Appends one flat CSV row, in the order of [`CSV_OUTPUT_COLUMNS`], without its line end. Only the id and the
 /// error are free text that may need quoting; the rest is ASCII without the delimiter (the
 /// decimal mark is `,` only when the delimiter is `;`).
 fn push_csv_row(
@@ -479,7 +471,6 @@ fn push_csv_row(
             }
         }
     }
-    buf.push(b'\n');
 }
 
 /// Rule ids joined by spaces.
@@ -541,10 +532,7 @@ pub fn run_counted<R: BufRead, W: Write>(
     // The first line that is not blank, read in full, decides the format and the delimiter
     // (never the first piece a pipe happens to deliver). Empty input: no records.
     let read = loop {
-        match lines
-            .next(&mut first)
-            .context(lang.pick("cannot read the input", "kan de invoer niet lezen"))?
-        {
+        match lines.next(&mut first).context(cannot_read(lang))? {
             Read::End => {
                 return Sink::new(out, format, detail, (b',', CsvStyle::default()), lang).finish();
             }
@@ -591,6 +579,11 @@ pub fn run_counted<R: BufRead, W: Write>(
     }
 }
 
+/// The context of a failed read of the input.
+fn cannot_read(lang: Lang) -> &'static str {
+    lang.pick("cannot read the input", "kan de invoer niet lezen")
+}
+
 /// The error record of a line longer than [`crate::line::MAX_LINE`].
 fn too_long(lang: Lang) -> RecordError {
     RecordError::whole(lang.pick(
@@ -608,11 +601,7 @@ fn jsonl<R: BufRead, W: Write>(
 ) -> Result<()> {
     let mut buf = Vec::new();
     loop {
-        let valid = match lines.next(&mut buf).context(
-            settings
-                .lang
-                .pick("cannot read the input", "kan de invoer niet lezen"),
-        )? {
+        let valid = match lines.next(&mut buf).context(cannot_read(settings.lang))? {
             Read::End => break,
             Read::TooLong => {
                 sink.write(lines.line(), None, &Err(too_long(settings.lang)))?;
@@ -810,10 +799,7 @@ fn csv_input<R: BufRead, W: Write>(
     let mut row = Row::default();
     // The header: the first row that is not blank.
     let columns = loop {
-        match rows
-            .read(&mut row)
-            .context(lang.pick("cannot read the input", "kan de invoer niet lezen"))?
-        {
+        match rows.read(&mut row).context(cannot_read(lang))? {
             None => bail!(
                 "{}",
                 lang.pick(
@@ -835,10 +821,7 @@ fn csv_input<R: BufRead, W: Write>(
     let width = row.len();
     rows.expect_width(width);
     let mut sink = Sink::new(out, format, detail, (delimiter, style), lang);
-    while let Some(read) = rows
-        .read(&mut row)
-        .context(lang.pick("cannot read the input", "kan de invoer niet lezen"))?
-    {
+    while let Some(read) = rows.read(&mut row).context(cannot_read(lang))? {
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {
             continue; // a blank row, or one of delimiters only
         }

@@ -1,7 +1,7 @@
 //! A small CSV reader and writer (RFC 4180: quoted fields, doubled quotes, CRLF), written here
 //! so that every record knows the physical line it starts on, blank lines included.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead};
 use std::ops::Range;
 
 use crate::line::{Lines, MAX_LINE, Read};
@@ -254,25 +254,15 @@ pub fn push_cell(buf: &mut Vec<u8>, cell: &str, delimiter: u8) {
     }
 }
 
-/// Writes one record, each cell as [`push_cell`] writes it.
-///
-/// # Errors
-///
-/// When the writer fails.
-pub fn write_row<S: AsRef<str>>(
-    out: &mut impl Write,
-    cells: &[S],
-    delimiter: u8,
-) -> io::Result<()> {
-    let mut buf = Vec::new();
+/// Appends one record, each cell as [`push_cell`] writes it, ending in `line_end`.
+pub fn push_row<S: AsRef<str>>(buf: &mut Vec<u8>, cells: &[S], delimiter: u8, line_end: &[u8]) {
     for (at, cell) in cells.iter().enumerate() {
         if at > 0 {
             buf.push(delimiter);
         }
-        push_cell(&mut buf, cell.as_ref(), delimiter);
+        push_cell(buf, cell.as_ref(), delimiter);
     }
-    buf.push(b'\n');
-    out.write_all(&buf)
+    buf.extend_from_slice(line_end);
 }
 
 #[cfg(test)]
@@ -374,7 +364,7 @@ mod tests {
     #[test]
     fn written_rows_quote_only_where_needed() {
         let mut out = Vec::new();
-        write_row(&mut out, &["a", "b;c", "d\"e", "12,5"], b';').unwrap();
+        push_row(&mut out, &["a", "b;c", "d\"e", "12,5"], b';', b"\n");
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a;\"b;c\";\"d\"\"e\";12,5\n"
@@ -389,7 +379,7 @@ mod tests {
     #[test]
     fn a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
         let mut out = Vec::new();
-        write_row(
+        push_row(
             &mut out,
             &[
                 "=HYPERLINK(\"x\")",
@@ -401,8 +391,8 @@ mod tests {
                 "=1;2",
             ],
             b';',
-        )
-        .unwrap();
+            b"\n",
+        );
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\"'=HYPERLINK(\"\"x\"\")\";'+1;'-2;'@SUM(A1);'\tx;a=b;\"'=1;2\"\n"

@@ -294,7 +294,7 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
     }
     if !style.short || style.all {
         write_warnings(out, advice, style, "", |w| {
-            !about_this_patient(w) && !w.rule.as_str().starts_with("RX-")
+            !about_this_patient(w) && !in_prescription_block(w)
         })?;
     }
     if style.short {
@@ -398,6 +398,11 @@ fn about_this_patient(w: &Warning) -> bool {
         R::IntTnf | R::IntLive | R::LiveVaccines => matches!(w.detail, Detail::Drugs(_)),
         _ => false,
     }
+}
+
+/// The prescription's RX-* warnings: the prescription block names them with its doses.
+fn in_prescription_block(w: &Warning) -> bool {
+    matches!(w.detail, Detail::Prescribed(_))
 }
 
 /// The verdict in one sentence, and its colour: the patient's verdict, and for an advised
