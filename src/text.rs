@@ -234,25 +234,9 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         lang.num(&p.weight),
         p.indication
     );
-    let line = wrapped(width, &format!("{heading} "), &patient, 2);
-    let line = match paint {
-        Paint::Plain => line,
-        Paint::Ansi => format!(
-            "{}{}",
-            paint.bold(heading),
-            line.strip_prefix(heading).unwrap_or(&line)
-        ),
-    };
-    writeln!(out, "{line}")?;
+    writeln!(out, "{}", headed(style, heading, &patient, None))?;
     let (colour, verdict) = verdict_line(advice, lang);
-    let verdict_with = |heading: &str| {
-        paint_first_line(
-            paint,
-            colour,
-            &wrapped(width, &format!("{heading} "), &verdict, 2),
-            heading,
-        )
-    };
+    let verdict_with = |heading: &str| headed(style, heading, &verdict, Some(colour));
     writeln!(out, "{}", verdict_with(lang.pick("Verdict:", "Oordeel:")))?;
 
     if !advice.reasons.is_empty() {
@@ -327,9 +311,7 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
 /// In short: the rules about this patient by id, with the drugs they name, most serious first;
 /// their texts are in the full note.
 fn write_flags_in_short(out: &mut impl Write, advice: &Advice, style: Style) -> io::Result<()> {
-    let Style {
-        paint, lang, width, ..
-    } = style;
+    let lang = style.lang;
     let flags: Vec<String> = advice
         .warnings
         .iter()
@@ -353,26 +335,19 @@ fn write_flags_in_short(out: &mut impl Write, advice: &Advice, style: Style) -> 
         return Ok(());
     }
     let heading = lang.pick("For this patient:", "Voor deze patiënt:");
-    let line = wrapped(width, &format!("{heading} "), &flags.join("; "), 2);
-    match paint {
-        Paint::Plain => writeln!(out, "{line}"),
-        Paint::Ansi => writeln!(
-            out,
-            "{}{}",
-            paint.bold(heading),
-            line.strip_prefix(heading).unwrap_or(&line)
-        ),
-    }
+    writeln!(out, "{}", headed(style, heading, &flags.join("; "), None))
 }
 
-/// Paints the verdict after its heading: the heading bold, the rest of the first line and the
-/// lines after it in the verdict's colour.
-fn paint_first_line(paint: Paint, colour: &str, text: &str, heading: &str) -> String {
-    match paint {
-        Paint::Plain => text.to_string(),
+/// `text` after a bold `heading`, wrapped at `width` with following lines indented by 2; the
+/// text in `colour` when one is given (the verdict's), else plain.
+fn headed(style: Style, heading: &str, text: &str, colour: Option<&str>) -> String {
+    let line = wrapped(style.width, &format!("{heading} "), text, 2);
+    match style.paint {
+        Paint::Plain => line,
         Paint::Ansi => {
-            let rest = text.strip_prefix(heading).unwrap_or(text);
-            format!("{}{}", paint.bold(heading), paint.wrap(colour, rest))
+            let rest = line.strip_prefix(heading).unwrap_or(&line);
+            let rest = colour.map_or_else(|| rest.to_string(), |c| style.paint.wrap(c, rest));
+            format!("{}{rest}", style.paint.bold(heading))
         }
     }
 }
@@ -798,13 +773,7 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
         writeln!(out)?;
         let heading = lang.pick("Exceptional ceiling:", "Uitzonderlijk plafond:");
         let about = format!("{} {}", texts::when(ph.phase, lang), rules_list(ph));
-        let line = wrapped(width, &format!("{heading} "), &about, 2);
-        writeln!(
-            out,
-            "{}{}",
-            paint.bold(heading),
-            line.strip_prefix(heading).unwrap_or(&line)
-        )?;
+        writeln!(out, "{}", headed(style, heading, &about, None))?;
         let capped = if ph.capped {
             format!(", {capped_at} {}{per_day}", lang.num(&ph.cap))
         } else {
