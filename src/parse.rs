@@ -127,7 +127,7 @@ impl Problem {
             Problem::Zero => text("must be above zero", "moet groter zijn dan nul"),
             Problem::TooLarge => text("too large", "te groot"),
             Problem::LooksLikeGrams(kg_centi) => {
-                let kg = kg_text(*kg_centi, lang.decimal_mark());
+                let kg = hundredths_text(*kg_centi, lang.decimal_mark());
                 if nl {
                     format!("te groot: gram? Dat is {kg} kg; gewicht wordt in kg ingevoerd")
                 } else {
@@ -135,7 +135,7 @@ impl Problem {
                 }
             }
             Problem::LooksLikeMetres(cm_centi) => {
-                let cm = kg_text(*cm_centi, lang.decimal_mark());
+                let cm = hundredths_text(*cm_centi, lang.decimal_mark());
                 if nl {
                     format!("te klein: meter? Geef de lengte in cm: {cm}")
                 } else {
@@ -167,7 +167,10 @@ impl Problem {
             } => {
                 let mark = lang.decimal_mark();
                 let z = centi_text(*z_centi, mark);
-                let (low, high) = (kg_text(*low_centi, mark), kg_text(*high_centi, mark));
+                let (low, high) = (
+                    hundredths_text(*low_centi, mark),
+                    hundredths_text(*high_centi, mark),
+                );
                 if nl {
                     format!(
                         "onwaarschijnlijk gewicht voor de leeftijd (gewicht-naar-leeftijd z {z}; verwacht ongeveer {low}-{high} kg): controleer of het in kilogram is; klopt het, bevestig het gewicht (--confirm-weight, in batch confirm_weight)"
@@ -188,8 +191,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Unsigned hundredths (a weight) as text.
-fn kg_text(centi: u64, mark: char) -> String {
+/// Unsigned hundredths (of a kg, of a cm) as text.
+fn hundredths_text(centi: u64, mark: char) -> String {
     centi_text(i64::try_from(centi).unwrap_or(i64::MAX), mark)
 }
 
@@ -623,8 +626,8 @@ mod tests {
                 .message(Lang::Nl)
                 .contains("(gewicht-naar-leeftijd z -9,26; verwacht ongeveer 12,1-250 kg)")
         );
-        assert_eq!(kg_text(5, '.'), "0.05");
-        assert_eq!(kg_text(u64::MAX, ','), centi_text(i64::MAX, ','));
+        assert_eq!(hundredths_text(5, '.'), "0.05");
+        assert_eq!(hundredths_text(u64::MAX, ','), centi_text(i64::MAX, ','));
     }
 
     fn kg(text: &str) -> u32 {

@@ -158,16 +158,9 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
                 )
             }
         }
-        (_, RuleId::GfrAbove) => format!(
-            "GFR {}: {}",
-            gfr(p, lang),
-            fixed_warning(RuleId::GfrAbove, lang)
-        ),
-        (_, RuleId::Gfr30) => format!(
-            "GFR {}: {}",
-            gfr(p, lang),
-            fixed_warning(RuleId::Gfr30, lang)
-        ),
+        (_, rule @ (RuleId::GfrAbove | RuleId::Gfr30)) => {
+            format!("GFR {}: {}", gfr(p, lang), fixed_warning(rule, lang))
+        }
         (Detail::Phases(phases), RuleId::LabelOff) => {
             let names: Vec<&str> = phases.iter().map(|ph| phase_name(ph, lang)).collect();
             let prefix = lang.pick("off-label use", "off-label gebruik");
