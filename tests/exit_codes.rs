@@ -8,6 +8,8 @@
     clippy::panic
 )]
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -16,14 +18,7 @@ use std::process::{Command, Output, Stdio};
 fn anakinra(args: &[&str]) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("anakinra"));
     cmd.args(args);
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "ANAKINRA_LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
+    for var in common::READ_FROM_ENV {
         cmd.env_remove(var);
     }
     cmd

@@ -3,17 +3,22 @@
 
 use assert_cmd::Command;
 
+/// Every environment variable the binary reads.
+pub const READ_FROM_ENV: [&str; 7] = [
+    "NO_COLOR",
+    "TERM",
+    "COLUMNS",
+    "ANAKINRA_LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+];
+
 /// The `anakinra` binary with a clean environment.
+#[allow(dead_code)] // not every test binary uses it
 pub fn anakinra() -> Command {
     let mut cmd = Command::cargo_bin("anakinra").expect("the anakinra binary is built");
-    for var in [
-        "NO_COLOR",
-        "TERM",
-        "ANAKINRA_LANG",
-        "LC_ALL",
-        "LC_MESSAGES",
-        "LANG",
-    ] {
+    for var in READ_FROM_ENV {
         cmd.env_remove(var);
     }
     cmd
