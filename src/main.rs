@@ -1,5 +1,5 @@
 //! The `anakinra` binary: everything lives in the library.
 
 fn main() -> std::process::ExitCode {
-    anakinra::app::main()
+    anakinra::cmd::main()
 }

@@ -14,10 +14,10 @@ use common::anakinra;
 use std::borrow::Cow;
 
 use anakinra::dosing;
-use anakinra::lang::Lang;
-use anakinra::record::{Assessed, Record};
-use anakinra::request::{self, PatientFields};
-use anakinra::text::{self, Paint, Style};
+use anakinra::i18n::Lang;
+use anakinra::input::request::{self, PatientFields};
+use anakinra::output::record::{Assessed, Record};
+use anakinra::output::text::{self, Paint, Style};
 use serde_json::Value;
 
 /// (flag, bad value): each replaces or adds that flag on a valid patient.

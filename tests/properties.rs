@@ -7,11 +7,11 @@
     clippy::panic
 )]
 
-use anakinra::batch::{self, Detail, InputFormat, OutputFormat, Settings};
+use anakinra::cmd::batch::{self, Detail, InputFormat, OutputFormat, Settings};
+use anakinra::dosing::units::{AgeMonths, Gfr, Kilograms};
 use anakinra::dosing::{self, Indication, Patient, Phase, Verdict};
-use anakinra::lang::Lang;
-use anakinra::parse;
-use anakinra::units::{AgeMonths, Gfr, Kilograms};
+use anakinra::i18n::Lang;
+use anakinra::input::grammar;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 
@@ -109,43 +109,43 @@ proptest! {
     /// never reads as an age, a creatinine or a date.
     #[test]
     fn parsers_never_panic_and_accepted_values_print_back(text in typed()) {
-        if let Ok(w) = parse::weight(&text) {
-            prop_assert_eq!(parse::weight(&w.to_string()), Ok(w));
+        if let Ok(w) = grammar::weight(&text) {
+            prop_assert_eq!(grammar::weight(&w.to_string()), Ok(w));
         }
-        if let Ok(a) = parse::age(&text) {
-            prop_assert_eq!(parse::age(&format!("{}m", a.months())), Ok(a));
+        if let Ok(a) = grammar::age(&text) {
+            prop_assert_eq!(grammar::age(&format!("{}m", a.months())), Ok(a));
         }
-        if let Ok(g) = parse::gfr(&text) {
+        if let Ok(g) = grammar::gfr(&text) {
             let shown = g.to_string();
-            prop_assert_eq!(parse::gfr(shown.split(' ').next().unwrap()), Ok(g));
+            prop_assert_eq!(grammar::gfr(shown.split(' ').next().unwrap()), Ok(g));
         }
-        if let Ok(d) = parse::dose(&text) {
-            prop_assert_eq!(parse::dose(&d.to_string()), Ok(d));
+        if let Ok(d) = grammar::dose(&text) {
+            prop_assert_eq!(grammar::dose(&d.to_string()), Ok(d));
         }
-        if let Ok(h) = parse::height(&text) {
-            prop_assert_eq!(parse::height(&h.to_string()), Ok(h));
+        if let Ok(h) = grammar::height(&text) {
+            prop_assert_eq!(grammar::height(&h.to_string()), Ok(h));
         }
-        if let Ok(c) = parse::creatinine(&text)
+        if let Ok(c) = grammar::creatinine(&text)
             && text.to_lowercase().contains("mol")
         {
-            prop_assert_eq!(parse::creatinine(&c.to_string()), Ok(c));
+            prop_assert_eq!(grammar::creatinine(&c.to_string()), Ok(c));
         }
-        if let Ok(d) = parse::date(&text) {
-            prop_assert_eq!(parse::date(&d.to_string()), Ok(d));
+        if let Ok(d) = grammar::date(&text) {
+            prop_assert_eq!(grammar::date(&d.to_string()), Ok(d));
         }
     }
 
     #[test]
     fn numeric_text_round_trips(w in 1..=25_000_u32, m in 0..=1_560_u16, g in 0..=25_000_u32, d in 1..=1_000_000_u32) {
         let weight = Kilograms::from_centi(w).unwrap();
-        prop_assert_eq!(parse::weight(&weight.to_string()), Ok(weight));
-        prop_assert_eq!(parse::weight(&weight.to_string().replace('.', ",")), Ok(weight));
+        prop_assert_eq!(grammar::weight(&weight.to_string()), Ok(weight));
+        prop_assert_eq!(grammar::weight(&weight.to_string().replace('.', ",")), Ok(weight));
         let age = AgeMonths::new(m).unwrap();
-        prop_assert_eq!(parse::age(&format!("{}y{}m", m / 12, m % 12)), Ok(age));
-        let gfr = parse::gfr(&format!("{}.{:02}", g / 100, g % 100)).unwrap();
+        prop_assert_eq!(grammar::age(&format!("{}y{}m", m / 12, m % 12)), Ok(age));
+        let gfr = grammar::gfr(&format!("{}.{:02}", g / 100, g % 100)).unwrap();
         prop_assert_eq!(gfr.centi_floor(), u64::from(g));
-        let dose = anakinra::units::Milligrams::from_centi(d);
-        prop_assert_eq!(parse::dose(&dose.to_string()), Ok(dose));
+        let dose = anakinra::dosing::units::Milligrams::from_centi(d);
+        prop_assert_eq!(grammar::dose(&dose.to_string()), Ok(dose));
     }
 
     #[test]
@@ -221,13 +221,13 @@ fn typed_inputs_reach_every_parser() {
     for _ in 0..4_000 {
         let text = strategy.new_tree(&mut runner).unwrap().current();
         let oks = [
-            parse::weight(&text).is_ok(),
-            parse::age(&text).is_ok(),
-            parse::gfr(&text).is_ok(),
-            parse::dose(&text).is_ok(),
-            parse::height(&text).is_ok(),
-            parse::creatinine(&text).is_ok(),
-            parse::date(&text).is_ok(),
+            grammar::weight(&text).is_ok(),
+            grammar::age(&text).is_ok(),
+            grammar::gfr(&text).is_ok(),
+            grammar::dose(&text).is_ok(),
+            grammar::height(&text).is_ok(),
+            grammar::creatinine(&text).is_ok(),
+            grammar::date(&text).is_ok(),
         ];
         for (count, ok) in accepted.iter_mut().zip(oks) {
             *count += u32::from(ok);

@@ -9,8 +9,8 @@
 
 use std::collections::HashSet;
 
+use anakinra::cmd::reference::{self, Case};
 use anakinra::dosing::{Indication, Verdict};
-use anakinra::reference::{self, Case};
 
 fn cases() -> Vec<Case<'static>> {
     serde_json::from_str(reference::BUILT_IN).expect("data/reference-cases.json parses")
@@ -22,7 +22,7 @@ fn every_reference_case_passes() {
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|case| {
-            let mismatches = reference::check(case, anakinra::lang::Lang::En);
+            let mismatches = reference::check(case, anakinra::i18n::Lang::En);
             (!mismatches.is_empty()).then(|| {
                 let list: Vec<String> = mismatches.iter().map(ToString::to_string).collect();
                 format!("{}: {}", case.id, list.join("; "))
@@ -87,7 +87,7 @@ fn a_wrong_expectation_is_reported_with_expected_and_got() {
                        "warnings": ["KF-RENAL-UNKNOWN"], "absent_warnings": ["KF-MAS"]}}"#,
     )
     .unwrap();
-    let got: Vec<String> = reference::check(&case, anakinra::lang::Lang::En)
+    let got: Vec<String> = reference::check(&case, anakinra::i18n::Lang::En)
         .iter()
         .map(ToString::to_string)
         .collect();

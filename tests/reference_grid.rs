@@ -16,9 +16,9 @@
 
 use std::collections::BTreeSet;
 
+use anakinra::dosing::growth::Growth;
+use anakinra::dosing::units::{AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams};
 use anakinra::dosing::{self, Advice, Egfr, Extras, Indication, Patient};
-use anakinra::growth::Growth;
-use anakinra::units::{AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams};
 
 /// What RULES.md says for a patient: a verdict with every reason that applies, the phases,
 /// and the warning ids.

@@ -1,7 +1,7 @@
 //! eGFR from height and serum creatinine: the bedside Schwartz formula (RULES.md), validated
 //! for children 1 to 18 years with enzymatic (IDMS) creatinine.
 
-use crate::units::{AgeMonths, Centimetres, Creatinine, Gfr};
+use crate::dosing::units::{AgeMonths, Centimetres, Creatinine, Gfr};
 
 /// Bedside Schwartz: eGFR = 0.413 × height (cm) / creatinine (mg/dl).
 pub const SCHWARTZ_K: f64 = 0.413;

@@ -3,9 +3,12 @@
 
 pub mod comedication;
 pub mod egfr;
+pub mod growth;
 pub mod prescription;
 pub mod rule;
 pub mod syringe;
+pub mod taper;
+pub mod units;
 
 use std::fmt;
 use std::str::FromStr;
@@ -17,8 +20,8 @@ pub use prescription::{Prescribed, RxClass};
 pub use rule::{RuleId, RuleList, Severity};
 pub use syringe::Mark;
 
-use crate::growth::Growth;
-use crate::units::{AgeMonths, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams};
+use crate::dosing::growth::Growth;
+use crate::dosing::units::{AgeMonths, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams};
 
 /// KF-RENAL-CI, KF-DIALYSIS: the renal section covers children over 3 months
 /// (KF, Nierfunctiestoornissen bij kinderen > 3 maanden; RULES.md: 3 months itself included).

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::syringe::{self, MARK_STEP};
 use super::{Advice, Phase, RuleId, Verdict};
-use crate::units::{Milligrams, Percent};
+use crate::dosing::units::{Milligrams, Percent};
 
 /// Where a prescribed dose falls: the first that fits, in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

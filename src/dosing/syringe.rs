@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::units::{Kilograms, MgPerKgExact, Milligrams, Millilitres};
+use crate::dosing::units::{Kilograms, MgPerKgExact, Milligrams, Millilitres};
 
 /// SmPC: 100 mg in 0.67 ml, i.e. 150 mg/ml.
 pub const CONCENTRATION_MG_PER_ML: u32 = 150;

@@ -691,7 +691,7 @@ fn int_duplicate_and_int_unknown() {
 
 #[test]
 fn egfr_age_caution_outside_1_to_18_years() {
-    use crate::units::{Centimetres, Creatinine};
+    use crate::dosing::units::{Centimetres, Creatinine};
     let e = Egfr::bedside_schwartz(
         Centimetres::from_centi(7000).unwrap(),
         Creatinine::from_umol_per_l(30.0).unwrap(),
@@ -846,7 +846,7 @@ fn lf_live_vaccines_names_only_the_vaccines_given() {
 
 #[test]
 fn scope_gfr_30_at_30_exactly_and_for_an_estimate_below_33() {
-    use crate::units::{Centimetres, Creatinine};
+    use crate::dosing::units::{Centimetres, Creatinine};
     // A typed GFR: 30 exactly, not 30.01.
     let typed = |gfr: f64| {
         warning_ids(&assess(

@@ -3,10 +3,10 @@
 //! when the committed files differ.
 
 /// The schema of the `dose` record and the `batch` records: `schema/anakinra-record.v1.json`.
-pub const RECORD: &str = include_str!("../schema/anakinra-record.v1.json");
+pub const RECORD: &str = include_str!("../../schema/anakinra-record.v1.json");
 
 /// The schema of the `check --format json` report: `schema/anakinra-check.v1.json`.
-pub const CHECK: &str = include_str!("../schema/anakinra-check.v1.json");
+pub const CHECK: &str = include_str!("../../schema/anakinra-check.v1.json");
 
 #[cfg(test)]
 #[allow(
@@ -20,9 +20,9 @@ mod tests {
     use schemars::generate::SchemaSettings;
     use serde::Serialize;
 
-    use crate::batch::{self, Brief, ErrorLine, Full};
-    use crate::check::Report;
-    use crate::record::Record;
+    use crate::cmd::batch::{self, Brief, ErrorLine, Full};
+    use crate::cmd::check::Report;
+    use crate::output::record::Record;
 
     /// One line of `anakinra dose --format json` or of `anakinra batch` (schema `anakinra/1`):
     /// a dose record, a full or brief batch record, or a batch error record.
@@ -112,7 +112,7 @@ not json
                 batch::OutputFormat::Jsonl,
                 detail,
                 batch::Settings {
-                    lang: crate::lang::Lang::En,
+                    lang: crate::i18n::Lang::En,
                     today: jiff::civil::Date::constant(2026, 11, 26),
                     ignore_unknown_columns: false,
                 },
@@ -136,7 +136,7 @@ not json
     #[test]
     fn a_real_check_report_validates_against_the_check_schema() {
         let validator = validator(super::CHECK);
-        let report = crate::check::run(&[] as &[&str], crate::lang::Lang::En).unwrap();
+        let report = crate::cmd::check::run(&[] as &[&str], crate::i18n::Lang::En).unwrap();
         assert_valid(&validator, &serde_json::to_string(&report).unwrap());
     }
 }

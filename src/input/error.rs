@@ -5,8 +5,8 @@ use std::fmt;
 
 use thiserror::Error;
 
-use crate::lang::Lang;
-use crate::parse::{Problem, shorten};
+use crate::i18n::Lang;
+use crate::input::grammar::{Problem, shorten};
 
 /// An input field, as a JSON key or CSV column (the command line adds `--`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -141,7 +141,7 @@ pub enum Wrong {
     /// Given without a field it needs.
     Needs(Field),
     /// A taper the dose or the patient does not allow.
-    Refused(crate::taper::Refusal),
+    Refused(crate::dosing::taper::Refusal),
 }
 
 /// A refused input: the field, the value as given, and what was wrong.

@@ -5,11 +5,11 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
+use crate::dosing::growth::{self, Sex};
+use crate::dosing::units::AgeMonths;
 use crate::dosing::{Egfr, Extras, Indication, Patient, comedication};
-use crate::error::{Field, InputError, Wrong};
-use crate::growth::{self, Sex};
-use crate::parse::{self, Problem};
-use crate::units::AgeMonths;
+use crate::input::error::{Field, InputError, Wrong};
+use crate::input::grammar::{self, Problem};
 
 /// The fields as typed, before validation. `None` means absent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -202,15 +202,15 @@ fn age(
         });
     }
     match which {
-        Field::Age => Ok((field(Field::Age, text, parse::age)?, None)),
+        Field::Age => Ok((field(Field::Age, text, grammar::age)?, None)),
         Field::AgeMonths => Ok((field(Field::AgeMonths, text, age_months)?, None)),
         _ => {
-            let birth = field(Field::Dob, text, parse::date)?;
+            let birth = field(Field::Dob, text, grammar::date)?;
             let on = match fields.on.as_deref() {
-                Some(on) => field(Field::On, on, parse::date)?,
+                Some(on) => field(Field::On, on, grammar::date)?,
                 None => today(),
             };
-            let months = parse::completed_months(birth, on)
+            let months = grammar::completed_months(birth, on)
                 .map_err(|p| InputError::value(Field::Dob, text, p))?;
             Ok((months, Some((birth, on))))
         }
@@ -233,7 +233,7 @@ pub fn request(
         .weight
         .as_deref()
         .ok_or_else(|| InputError::missing(Field::Weight))?;
-    let weight = field(Field::Weight, weight_text, parse::weight)?;
+    let weight = field(Field::Weight, weight_text, grammar::weight)?;
     let (age, dob) = age(fields, today)?;
     // GROWTH-WFA: input validation, before any verdict.
     let sex = fields
@@ -288,8 +288,8 @@ pub fn request(
             if let Some(g) = fields.gfr.as_deref() {
                 return Err(conflict(Field::Gfr, g, Field::Height));
             }
-            let height = field(Field::Height, h, parse::height)?;
-            let creatinine = field(Field::Creatinine, c, parse::creatinine)?;
+            let height = field(Field::Height, h, grammar::height)?;
+            let creatinine = field(Field::Creatinine, c, grammar::creatinine)?;
             Some(Egfr::bedside_schwartz(height, creatinine))
         }
     };
@@ -306,7 +306,7 @@ pub fn request(
             .as_deref()
             .map(|g| {
                 field(Field::Gfr, g, |t| {
-                    parse::gfr(t.trim_start_matches(['>', '≥']).trim_start())
+                    grammar::gfr(t.trim_start_matches(['>', '≥']).trim_start())
                 })
             })
             .transpose()?,
@@ -320,7 +320,7 @@ pub fn request(
     let prescribed = fields
         .dose
         .as_deref()
-        .map(|d| field(Field::Dose, d, parse::dose))
+        .map(|d| field(Field::Dose, d, grammar::dose))
         .transpose()?;
     let comedication: Vec<String> = fields
         .comedication

@@ -11,16 +11,16 @@ use serde::Serialize;
 
 use jiff::civil::Date;
 
-use crate::dosing::{
-    Advice, Indication, LabelStatus, Mark, Phase, PhaseAdvice, RuleId, RxClass, Severity, Verdict,
-};
-use crate::growth::Sex;
-use crate::lang::Lang;
-use crate::texts;
-use crate::units::{
+use crate::dosing::growth::Sex;
+use crate::dosing::units::{
     AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams,
     Millilitres, Percent,
 };
+use crate::dosing::{
+    Advice, Indication, LabelStatus, Mark, Phase, PhaseAdvice, RuleId, RxClass, Severity, Verdict,
+};
+use crate::i18n::Lang;
+use crate::i18n::rules;
 
 /// The schema name every record carries.
 pub const SCHEMA: &str = "anakinra/1";
@@ -259,7 +259,7 @@ impl Record {
                 .iter()
                 .map(|&rule| Reason {
                     rule,
-                    text: texts::reason(rule, p, lang),
+                    text: rules::reason(rule, p, lang),
                 })
                 .collect(),
             phases: advice
@@ -273,13 +273,13 @@ impl Record {
                 .map(|w| WarningRecord {
                     rule: w.rule,
                     severity: w.severity(),
-                    text: texts::warning(w, p, lang),
+                    text: rules::warning(w, p, lang),
                     source: w.rule.source(),
                 })
                 .collect(),
             egfr: advice.egfr.map(|e| EgfrRecord {
                 value: e.value,
-                formula: texts::SCHWARTZ,
+                formula: rules::SCHWARTZ,
                 height_cm: e.height,
                 creatinine_umol_l: e.creatinine,
             }),
@@ -311,7 +311,7 @@ fn phase(ph: &PhaseAdvice, weight: Kilograms, lang: Lang) -> PhaseRecord {
         capped: ph.capped,
         effective_mg_per_kg_min: effective_min,
         effective_mg_per_kg_max: effective_max,
-        when: texts::when(ph.phase, lang),
+        when: rules::when(ph.phase, lang),
         rules: ph.rules.to_vec(),
         min_ml: crate::dosing::syringe::volume(ph.min),
         max_ml: crate::dosing::syringe::volume(ph.max),

@@ -7,9 +7,9 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow};
 use serde::Serialize;
 
-use crate::lang::Lang;
-use crate::parse::visible;
-use crate::reference::{self, Case, Mismatch};
+use crate::cmd::reference::{self, Case, Mismatch};
+use crate::i18n::Lang;
+use crate::input::grammar::visible;
 
 /// The schema name of the check report.
 pub const REPORT_SCHEMA: &str = "anakinra-check/1";
@@ -117,7 +117,7 @@ pub fn run(files: &[impl AsRef<Path>], lang: Lang) -> Result<Report> {
     let failed = cases.iter().filter(|c| !c.passed).count() as u64;
     Ok(Report {
         schema: REPORT_SCHEMA,
-        tool_version: crate::record::TOOL_VERSION,
+        tool_version: crate::output::record::TOOL_VERSION,
         rules_version: crate::RULES_VERSION,
         passed: cases.len() as u64 - failed,
         failed,

@@ -5,13 +5,13 @@ use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 
 use crate::dosing::syringe;
+use crate::dosing::units::{Kilograms, Milligrams};
 use crate::dosing::{
     Advice, Detail, LabelStatus, Phase, PhaseAdvice, RuleId, RxClass, Severity, Verdict, Warning,
 };
-use crate::lang::Lang;
-use crate::record::{self, Assessed};
-use crate::texts;
-use crate::units::{Kilograms, Milligrams};
+use crate::i18n::Lang;
+use crate::i18n::rules;
+use crate::output::record::{self, Assessed};
 
 /// Whether to colour the output. Decided by the caller (terminal, `--color`, `NO_COLOR`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,7 +185,7 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         (Some(e), _) => {
             // Text shows one decimal, rounded down: below 30 never reads as 30.
             let tenths = e.value.centi_floor() / 10 * 10;
-            let value = lang.num(&crate::units::Milligrams::from_centi(
+            let value = lang.num(&crate::dosing::units::Milligrams::from_centi(
                 u32::try_from(tenths).unwrap_or(u32::MAX),
             ));
             let value = value.trim_end_matches(" mg");
@@ -243,7 +243,7 @@ pub fn write_advice(out: &mut impl Write, assessed: &Assessed, style: Style) -> 
         writeln!(out)?;
         writeln!(out, "{}", paint.bold(lang.pick("Reasons", "Redenen")))?;
         for &rule in &advice.reasons {
-            let text = format!("{} ({})", texts::reason(rule, p, lang), rule.source());
+            let text = format!("{} ({})", rules::reason(rule, p, lang), rule.source());
             writeln!(
                 out,
                 "{}",
@@ -318,13 +318,16 @@ fn write_flags_in_short(out: &mut impl Write, advice: &Advice, style: Style) -> 
         .filter(|w| about_this_patient(w))
         .map(|w| match &w.detail {
             Detail::Drugs(names) => {
-                let names: Vec<_> = names.iter().map(|n| crate::parse::visible(n)).collect();
+                let names: Vec<_> = names
+                    .iter()
+                    .map(|n| crate::input::grammar::visible(n))
+                    .collect();
                 format!("{} ({})", w.rule.as_str(), names.join(", "))
             }
             Detail::Unknown(names) => {
                 let names: Vec<_> = names
                     .iter()
-                    .map(|(n, _)| crate::parse::visible(n))
+                    .map(|(n, _)| crate::input::grammar::visible(n))
                     .collect();
                 format!("{} ({})", w.rule.as_str(), names.join(", "))
             }
@@ -442,7 +445,7 @@ fn verdict_line(advice: &Advice, lang: Lang) -> (&'static str, String) {
         };
         return ("31;1", text);
     }
-    let class = rx.class.map_or("", |c| texts::class_name(c, lang));
+    let class = rx.class.map_or("", |c| rules::class_name(c, lang));
     if rx.rules.is_empty() {
         let text = format!(
             "{advised}; {} {dose}: {class}",
@@ -582,11 +585,11 @@ fn write_prescription(
         RxClass::BelowStart | RxClass::BelowStandard => {
             lines.push(format!(
                 "{} [RX-BELOW-START]",
-                texts::class_name(class, lang)
+                rules::class_name(class, lang)
             ));
         }
         RxClass::Start | RxClass::Escalation | RxClass::Between | RxClass::Standard => {
-            lines.push(texts::class_name(class, lang).to_string());
+            lines.push(rules::class_name(class, lang).to_string());
         }
     }
     if possible_slip(rx, advice) {
@@ -630,7 +633,7 @@ fn write_prescription(
     ] {
         if let (Some(n), Some(d)) = (n, d) {
             let phase = phase_of(advice, n).map_or(String::new(), |ph| {
-                let name = texts::phase_name(ph, lang);
+                let name = rules::phase_name(ph, lang);
                 if ph == Phase::Exceptional {
                     format!(
                         ", {name}: {}",
@@ -691,7 +694,7 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
                 ""
             };
             [
-                texts::phase_name(ph.phase, lang).to_string(),
+                rules::phase_name(ph.phase, lang).to_string(),
                 nominal(ph),
                 format!("{}{capped}", span(&ph.min, &ph.max, lang)),
                 ml_span(ph, lang),
@@ -728,7 +731,7 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
                 lang.pick("exceptional ceiling: up to", "uitzonderlijk plafond: tot"),
                 lang.num(&ph.max),
                 lang.pick("day", "dag"),
-                texts::when(ph.phase, lang),
+                rules::when(ph.phase, lang),
                 rules_list(ph)
             );
             writeln!(out, "{}", wrapped(width, "", &text, 2))?;
@@ -756,13 +759,13 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
         } else {
             String::new()
         };
-        let about = format!("{}{cap} {}", texts::when(ph.phase, lang), rules_list(ph));
+        let about = format!("{}{cap} {}", rules::when(ph.phase, lang), rules_list(ph));
         writeln!(
             out,
             "{}",
             wrapped(
                 width,
-                &format!("  {:<11} ", texts::phase_name(ph.phase, lang)),
+                &format!("  {:<11} ", rules::phase_name(ph.phase, lang)),
                 &about,
                 14
             )
@@ -772,7 +775,7 @@ fn write_phases(out: &mut impl Write, advice: &Advice, style: Style) -> io::Resu
     for ph in ceiling {
         writeln!(out)?;
         let heading = lang.pick("Exceptional ceiling:", "Uitzonderlijk plafond:");
-        let about = format!("{} {}", texts::when(ph.phase, lang), rules_list(ph));
+        let about = format!("{} {}", rules::when(ph.phase, lang), rules_list(ph));
         writeln!(out, "{}", headed(style, heading, &about, None))?;
         let capped = if ph.capped {
             format!(", {capped_at} {}{per_day}", lang.num(&ph.cap))
@@ -891,7 +894,7 @@ fn write_warnings(
             headed = true;
         }
         for w in group {
-            let text = format!("{} ({})", texts::warning(w, p, lang), w.rule.source());
+            let text = format!("{} ({})", rules::warning(w, p, lang), w.rule.source());
             // Under one heading, the severity goes with each line.
             let text = if heading.is_empty() {
                 text

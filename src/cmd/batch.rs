@@ -8,15 +8,15 @@ use std::io::{BufRead, Write};
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
-use crate::csv::{self, Row};
+use crate::dosing::units::CentiText;
 use crate::dosing::{self, Advice, LabelStatus, Phase, RuleId};
-use crate::error::InputError;
-use crate::input::{JsonPatient, Scalar};
-use crate::lang::Lang;
-use crate::line::{Lines, Read};
-use crate::record::{Assessed, Record, SCHEMA};
-use crate::request::{self, PatientFields};
-use crate::units::CentiText;
+use crate::i18n::Lang;
+use crate::input::csv::{self, Row};
+use crate::input::error::InputError;
+use crate::input::json::{JsonPatient, Scalar};
+use crate::input::line::{Lines, Read};
+use crate::input::request::{self, PatientFields};
+use crate::output::record::{Assessed, Record, SCHEMA};
 use jiff::civil::Date;
 
 /// The input format.
@@ -322,7 +322,7 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     buf.extend_from_slice(b",\"verdict\":\"");
     buf.extend_from_slice(advice.verdict.as_str().as_bytes());
     buf.extend_from_slice(b"\",\"outcome\":\"");
-    buf.extend_from_slice(crate::record::outcome(advice).as_bytes());
+    buf.extend_from_slice(crate::output::record::outcome(advice).as_bytes());
     buf.extend_from_slice(match advice.label_status() {
         LabelStatus::OnLabel => b"\",\"label_status\":\"on_label\",\"reason_ids\":[",
         LabelStatus::OffLabel => b"\",\"label_status\":\"off_label\",\"reason_ids\":[",
@@ -376,7 +376,7 @@ fn write_brief(buf: &mut Vec<u8>, line: u64, id: Option<&str>, advice: &Advice) 
     Ok(())
 }
 
-/// Appends hundredths as [`crate::units::write_centi`] writes them (`36.9`, `100`, `0.26`).
+/// Appends hundredths as [`crate::dosing::units::write_centi`] writes them (`36.9`, `100`, `0.26`).
 fn push_centi(buf: &mut Vec<u8>, centi: u32, mark: char) {
     buf.extend_from_slice(CentiText::new(u64::from(centi), mark).as_bytes());
 }
@@ -445,7 +445,7 @@ fn push_csv_row(
             }
             let p = &advice.patient;
             buf.push(delimiter);
-            buf.extend_from_slice(crate::record::outcome(advice).as_bytes());
+            buf.extend_from_slice(crate::output::record::outcome(advice).as_bytes());
             buf.push(delimiter);
             push_centi(buf, p.weight.centi(), mark);
             buf.push(delimiter);
@@ -584,7 +584,7 @@ fn cannot_read(lang: Lang) -> &'static str {
     lang.pick("cannot read the input", "kan de invoer niet lezen")
 }
 
-/// The error record of a line longer than [`crate::line::MAX_LINE`].
+/// The error record of a line longer than [`crate::input::line::MAX_LINE`].
 fn too_long(lang: Lang) -> RecordError {
     RecordError::whole(lang.pick(
         "the line is longer than 1 MiB (1,048,576 bytes), the most a record may be; skipped to the next line",
@@ -672,7 +672,7 @@ fn json_error(err: &serde_json::Error, lang: Lang) -> RecordError {
             message: format!(
                 "{} '{}'; {}: {}",
                 lang.pick("unknown key", "onbekende sleutel"),
-                crate::parse::shorten(key),
+                crate::input::grammar::shorten(key),
                 lang.pick("accepted", "geaccepteerd"),
                 CSV_COLUMNS.join(", ")
             ),
@@ -745,13 +745,13 @@ fn columns(header: &Row, ignore_unknown: bool, lang: Lang) -> Result<Columns> {
             .map_or(name.as_str(), |(_, english)| english);
         let Some(known) = CSV_COLUMNS.iter().position(|c| *c == english) else {
             if ignore_unknown {
-                ignored.push(crate::parse::shorten(&name));
+                ignored.push(crate::input::grammar::shorten(&name));
                 continue;
             }
             bail!(
                 "{} '{}' {}: {} ({}: {}), {}",
                 lang.pick("unknown CSV column", "onbekende CSV-kolom"),
-                crate::parse::shorten(&name),
+                crate::input::grammar::shorten(&name),
                 lang.pick("in the header; accepted", "in de kopregel; geaccepteerd"),
                 CSV_COLUMNS.join(", "),
                 lang.pick("or their Dutch names", "of de Nederlandse namen"),
@@ -778,7 +778,7 @@ fn columns(header: &Row, ignore_unknown: bool, lang: Lang) -> Result<Columns> {
         let _ = writeln!(
             std::io::stderr(),
             "note: ignored CSV columns (--ignore-unknown-columns): {}",
-            crate::parse::visible(&ignored.join(", "))
+            crate::input::grammar::visible(&ignored.join(", "))
         );
     }
     Ok(columns)
@@ -963,13 +963,13 @@ pub(crate) struct Brief<'a> {
     #[allow(clippy::option_option)] // absent (no dose given) is not null (no dose advised)
     prescribed_class: Option<Option<crate::dosing::RxClass>>,
     /// The weight the answer is for, kg.
-    weight_kg: crate::units::Kilograms,
+    weight_kg: crate::dosing::units::Kilograms,
     /// The age in completed months.
-    age_months: crate::units::AgeMonths,
+    age_months: crate::dosing::units::AgeMonths,
     /// The indication.
     indication: crate::dosing::Indication,
     /// The GFR (typed, or the eGFR), `null` when not given.
-    gfr: Option<crate::units::Gfr>,
+    gfr: Option<crate::dosing::units::Gfr>,
 }
 
 #[cfg(test)]
@@ -978,9 +978,9 @@ pub(crate) struct BriefPhase {
     /// The phase.
     phase: Phase,
     /// Lowest mg/day after the caps.
-    min_mg: crate::units::Milligrams,
+    min_mg: crate::dosing::units::Milligrams,
     /// Highest mg/day after the caps.
-    max_mg: crate::units::Milligrams,
+    max_mg: crate::dosing::units::Milligrams,
     /// Whether the cap bit.
     capped: bool,
 }
@@ -1030,7 +1030,7 @@ mod tests {
                     line,
                     id,
                     verdict: advice.verdict,
-                    outcome: crate::record::outcome(&advice),
+                    outcome: crate::output::record::outcome(&advice),
                     label_status: advice.label_status(),
                     reason_ids: &advice.reasons,
                     prescribed_class: advice.prescribed.as_ref().map(|p| p.class),

@@ -19,12 +19,12 @@ use std::fmt;
 use serde::Deserialize;
 
 use crate::dosing::{self, Advice, Phase, RuleId, Verdict};
-use crate::input::JsonPatient;
-use crate::lang::Lang;
-use crate::request;
+use crate::i18n::Lang;
+use crate::input::json::JsonPatient;
+use crate::input::request;
 
 /// The reference cases built into the binary.
-pub const BUILT_IN: &str = include_str!("../data/reference-cases.json");
+pub const BUILT_IN: &str = include_str!("../../data/reference-cases.json");
 
 /// One reference case.
 #[derive(Debug, Clone, Deserialize)]
@@ -92,7 +92,7 @@ fn expected_centi(mg: f64) -> Option<i64> {
 }
 
 fn mg_text(centi: i64) -> String {
-    format!("{} mg", crate::units::centi_text(centi, '.'))
+    format!("{} mg", crate::dosing::units::centi_text(centi, '.'))
 }
 
 /// Every rule id the advice names: reasons, phase rules, warnings and the prescription's rules.
@@ -186,7 +186,7 @@ pub fn compare(expect: &Expect, advice: &Advice, lang: Lang) -> Vec<Mismatch> {
                         .to_string(),
                     got: format!(
                         "{}-{} {}",
-                        crate::units::centi_text(i64::from(got.min.centi()), '.'),
+                        crate::dosing::units::centi_text(i64::from(got.min.centi()), '.'),
                         mg_text(i64::from(got.max.centi())),
                         lang.pick("not listed", "niet opgenomen")
                     ),

@@ -1,5 +1,5 @@
 //! A patient as a JSON object: the shape of a `batch` line and of a reference case's `input`.
-//! Numbers may be JSON numbers or strings; everything goes on to [`crate::request`] as text, so
+//! Numbers may be JSON numbers or strings; everything goes on to [`crate::input::request`] as text, so
 //! JSON input meets exactly the validation of the command line.
 
 use std::borrow::Cow;
@@ -9,11 +9,11 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::value::RawValue;
 
-use crate::request::PatientFields;
+use crate::input::request::PatientFields;
 
 /// A JSON scalar (string, number or boolean) kept as the text a person typed; borrowed from
 /// the input where it can be. A number keeps its own text (`29.999999999999999999`, `1.2e1`,
-/// `-0`), never a double's rounding of it, so it meets the grammar of [`crate::parse`] exactly
+/// `-0`), never a double's rounding of it, so it meets the grammar of [`crate::input::grammar`] exactly
 /// as the same characters on the command line would.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scalar<'a>(pub Cow<'a, str>);
@@ -140,7 +140,7 @@ pub struct JsonPatient<'a> {
 }
 
 impl JsonPatient<'_> {
-    /// The fields as text, for [`crate::request::request`].
+    /// The fields as text, for [`crate::input::request::request`].
     pub fn fields(&self) -> PatientFields<'_> {
         fn text<'s>(s: Option<&'s Scalar<'_>>) -> Option<Cow<'s, str>> {
             s.map(|s| Cow::Borrowed(s.as_str()))

@@ -6,8 +6,10 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::lang::Lang;
-use crate::units::{AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams, centi_text};
+use crate::dosing::units::{
+    AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, Milligrams, centi_text,
+};
+use crate::i18n::Lang;
 
 /// Why a typed value was refused. Its `Display` says what was wrong, in words for a person.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,6 +1,8 @@
 //! The language a person reads: English or Dutch. JSON keys and enum values stay English;
 //! every text follows the language, and Dutch writes numbers with a decimal comma.
 
+pub mod rules;
+
 use std::fmt;
 
 /// A language of the output.

@@ -1,6 +1,12 @@
 //! The command line as a recipe: parse, validate, assess, render, exit. Errors are printed
 //! once, here, as one line on stderr.
 
+pub mod args;
+pub mod batch;
+pub mod check;
+pub mod help_nl;
+pub mod reference;
+
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -8,17 +14,16 @@ use anyhow::{Context, Result};
 use clap::{CommandFactory, FromArgMatches};
 use serde::Serialize;
 
-use crate::batch;
-use crate::cli::{
+use crate::cmd::args::{
     BatchArgs, BatchDetail, BatchFormat, BatchInput, CheckArgs, Cli, ColorChoice, Command,
     DoseArgs, Format, LangChoice, RulesArgs, SchemaKind, TaperArgs, TaperFormat,
 };
 use crate::dosing::{self, RuleId};
-use crate::error::{Field, InputError, Wrong};
-use crate::lang::Lang;
-use crate::record::{Assessed, Record};
-use crate::request::{self, PatientFields};
-use crate::text::{self, Paint, Style};
+use crate::i18n::Lang;
+use crate::input::error::{Field, InputError, Wrong};
+use crate::input::request::{self, PatientFields};
+use crate::output::record::{Assessed, Record};
+use crate::output::text::{self, Paint, Style};
 
 /// Exit code: a dose is advised (or the run went through).
 pub const EXIT_OK: u8 = 0;
@@ -43,10 +48,10 @@ pub fn main() -> ExitCode {
     };
     // The language is known before clap parses, so that help and clap's own errors speak it.
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let early = crate::help_nl::lang_in_args(&args)
+    let early = crate::cmd::help_nl::lang_in_args(&args)
         .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
     let command = match early {
-        Lang::Nl => crate::help_nl::dutch(Cli::command()),
+        Lang::Nl => crate::cmd::help_nl::dutch(Cli::command()),
         Lang::En => Cli::command(),
     };
     let parsed = command
@@ -82,14 +87,18 @@ pub fn main() -> ExitCode {
 /// Writes one line to stderr, control characters escaped (a file name or a value may hold
 /// any); a failing stderr has nowhere left to be told, and is no reason to panic.
 fn report(line: &str) {
-    let _ = writeln!(io::stderr().lock(), "{}", crate::parse::visible(line));
+    let _ = writeln!(
+        io::stderr().lock(),
+        "{}",
+        crate::input::grammar::visible(line)
+    );
 }
 
 /// clap's own errors keep clap's format on stderr (exit 2); help and version go to stdout,
 /// and a failure to write them is an output error.
 fn clap_exit(err: &clap::Error, stdout: &mut Stdout, lang: Lang) -> ExitCode {
     if err.use_stderr() {
-        if let (Lang::Nl, Some(dutch)) = (lang, crate::help_nl::usage_error(err)) {
+        if let (Lang::Nl, Some(dutch)) = (lang, crate::cmd::help_nl::usage_error(err)) {
             report(&dutch);
         } else {
             let _ = err.print();
@@ -226,8 +235,8 @@ pub fn run(cli: &Cli, lang: Lang, out: &mut impl Write) -> Result<u8> {
         }
         Command::Schema(args) => {
             let text = match args.which {
-                SchemaKind::Record => crate::schema::RECORD,
-                SchemaKind::Check => crate::schema::CHECK,
+                SchemaKind::Record => crate::output::schema::RECORD,
+                SchemaKind::Check => crate::output::schema::CHECK,
             };
             out.write_all(text.as_bytes())?;
             out.flush()?;
@@ -367,10 +376,10 @@ fn batch(args: &BatchArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
 }
 
 fn check(args: &CheckArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
-    let report = crate::check::run(&args.files, lang)?;
+    let report = crate::cmd::check::run(&args.files, lang)?;
     let mut out = io::BufWriter::new(out);
     match args.format {
-        Format::Text => crate::check::write_text(&mut out, &report, args.verbose, lang)?,
+        Format::Text => crate::cmd::check::write_text(&mut out, &report, args.verbose, lang)?,
         Format::Json => {
             serde_json::to_writer(&mut out, &report)?;
             writeln!(out)?;
@@ -391,14 +400,14 @@ fn taper(args: &TaperArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
     {
         today()
     } else {
-        crate::parse::date(args.from.trim())
+        crate::input::grammar::date(args.from.trim())
             .map_err(|p| InputError::value(Field::From, &args.from, p))?
     };
     // The grammar of every dose; the limits are the taper's, and its message says so.
-    let dose = crate::parse::dose(args.dose.trim()).map_err(|p| InputError {
+    let dose = crate::input::grammar::dose(args.dose.trim()).map_err(|p| InputError {
         field: Field::Dose,
         value: args.dose.clone(),
-        wrong: Wrong::Refused(crate::taper::Refusal::Grammar(p)),
+        wrong: Wrong::Refused(crate::dosing::taper::Refusal::Grammar(p)),
     })?;
     let advice = match (&args.weight, &args.age, &args.indication) {
         (Some(weight), Some(age), Some(indication)) => {
@@ -415,31 +424,32 @@ fn taper(args: &TaperArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
         }
         _ => None,
     };
-    let schedule = crate::taper::schedule(from, dose, advice.as_ref()).map_err(|refusal| {
-        let field = refusal.field();
-        let value = match field {
-            Field::Weight => args.weight.as_deref(),
-            Field::Age => args.age.as_deref(),
-            Field::Indication => args.indication.as_deref(),
-            Field::Gfr => args.gfr.as_deref(),
-            Field::From => Some(args.from.as_str()),
-            _ => Some(args.dose.as_str()),
-        };
-        InputError {
-            field,
-            value: value.unwrap_or_default().to_string(),
-            wrong: Wrong::Refused(refusal),
-        }
-    })?;
+    let schedule =
+        crate::dosing::taper::schedule(from, dose, advice.as_ref()).map_err(|refusal| {
+            let field = refusal.field();
+            let value = match field {
+                Field::Weight => args.weight.as_deref(),
+                Field::Age => args.age.as_deref(),
+                Field::Indication => args.indication.as_deref(),
+                Field::Gfr => args.gfr.as_deref(),
+                Field::From => Some(args.from.as_str()),
+                _ => Some(args.dose.as_str()),
+            };
+            InputError {
+                field,
+                value: value.unwrap_or_default().to_string(),
+                wrong: Wrong::Refused(refusal),
+            }
+        })?;
     let mut out = io::BufWriter::new(out);
     match args.format {
-        TaperFormat::Text => crate::taper::write_text(&mut out, &schedule, lang)?,
+        TaperFormat::Text => crate::dosing::taper::write_text(&mut out, &schedule, lang)?,
         TaperFormat::Json => {
             serde_json::to_writer(&mut out, &schedule)?;
             writeln!(out)?;
         }
         TaperFormat::Ics => {
-            crate::taper::write_ics(&mut out, &schedule, lang, jiff::Timestamp::now())?;
+            crate::dosing::taper::write_ics(&mut out, &schedule, lang, jiff::Timestamp::now())?;
         }
     }
     out.flush()?;
@@ -465,7 +475,7 @@ fn rules(args: &RulesArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
             anyhow::bail!(
                 "{}: '{}': {}",
                 lang.pick("rule", "regel"),
-                crate::parse::shorten(id),
+                crate::input::grammar::shorten(id),
                 lang.pick(
                     "no such rule id; `anakinra rules` lists them all",
                     "geen bekende regel; `anakinra rules` geeft ze allemaal",
@@ -481,7 +491,7 @@ fn rules(args: &RulesArgs, lang: Lang, out: &mut impl Write) -> Result<u8> {
             rule,
             severity: rule.severity(),
             source: rule.source(),
-            text: crate::texts::summary(rule, lang),
+            text: crate::i18n::rules::summary(rule, lang),
         })
         .collect();
     let mut out = io::BufWriter::new(out);

@@ -2,7 +2,7 @@
 //! tables, to catch a tenfold slip or pounds typed as kilograms before any dose is worked out.
 //! Never used to calculate a dose.
 
-use crate::units::{AgeMonths, Kilograms};
+use crate::dosing::units::{AgeMonths, Kilograms};
 
 /// GROWTH-WFA: a caution beyond this |z|.
 pub const CAUTION_Z: f64 = 3.0;
@@ -299,7 +299,7 @@ mod tests {
                     let tenfold = median * 10.0;
                     if tenfold > 250.0 {
                         assert!(
-                            crate::parse::weight(&format!("{tenfold:.2}")).is_err(),
+                            crate::input::grammar::weight(&format!("{tenfold:.2}")).is_err(),
                             "x10 at {months} m"
                         );
                     } else {

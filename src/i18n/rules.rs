@@ -2,10 +2,10 @@
 //! phase applies. Our own wording of the sources, keeping their strength: "discouraged"
 //! (ontraden) is not "contraindicated" (gecontra-indiceerd), "can be stopped" is not "stop".
 
+use crate::dosing::units::centi_text;
 use crate::dosing::{Detail, Patient, Phase, RuleId, RxClass, Warning};
-use crate::lang::Lang;
-use crate::parse::visible;
-use crate::units::centi_text;
+use crate::i18n::Lang;
+use crate::input::grammar::visible;
 
 /// The eGFR formula, as records name it.
 pub const SCHWARTZ: &str = "bedside Schwartz: eGFR = 0.413 x height (cm) / creatinine (mg/dl), creatinine (umol/l) / 88.4 = mg/dl";
@@ -242,7 +242,7 @@ pub fn warning(w: &Warning, p: &Patient, lang: Lang) -> String {
             }
         }
         (Detail::Prescribed(rx), rule) => prescription_warning(rule, rx, p, lang),
-        (Detail::Growth(g @ crate::growth::Growth::Checked { .. }), RuleId::GrowthWfa) => {
+        (Detail::Growth(g @ crate::dosing::growth::Growth::Checked { .. }), RuleId::GrowthWfa) => {
             let mark = lang.decimal_mark();
             let (low_centi, high_centi) = g.range_centi().unwrap_or_default();
             let kg = |centi: u64| centi_text(i64::try_from(centi).unwrap_or(i64::MAX), mark);

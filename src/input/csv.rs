@@ -4,7 +4,7 @@
 use std::io::{self, BufRead};
 use std::ops::Range;
 
-use crate::line::{Lines, MAX_LINE, Read};
+use crate::input::line::{Lines, MAX_LINE, Read};
 
 /// One record: its cells as byte ranges into one buffer.
 #[derive(Debug, Default)]

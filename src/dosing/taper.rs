@@ -14,10 +14,10 @@ use jiff::civil::{Date, Weekday};
 use serde::Serialize;
 
 use crate::dosing::syringe::{self, LARGEST_DOSE, SMALLEST_DOSE};
+use crate::dosing::units::Milligrams;
 use crate::dosing::{Advice, Indication, RuleId, Verdict};
-use crate::error::Field;
-use crate::lang::Lang;
-use crate::units::Milligrams;
+use crate::i18n::Lang;
+use crate::input::error::Field;
 
 /// KF-TAPER: one dose every this many days ...
 pub const INTERVAL_DAYS: i64 = 2;
@@ -72,7 +72,7 @@ pub enum Refusal {
     /// The schedule would run past the last day of the calendar (9999-12-31).
     PastCalendar,
     /// The dose does not follow the grammar of a dose (the same as `dose --dose`).
-    Grammar(crate::parse::Problem),
+    Grammar(crate::input::grammar::Problem),
 }
 
 impl Refusal {

@@ -1,5 +1,5 @@
 //! The command line as clap sees it: raw text, turned into validated values by
-//! [`crate::request`], never here.
+//! [`crate::input::request`], never here.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -444,7 +444,7 @@ const INDICATIONS: &[&str] = &[
 const SEXES: &[&str] = &["f", "m"];
 
 /// A value parser that offers `0`'s values to shell completion but takes any text: the value is
-/// validated by [`crate::request`], which names the field, suggests the nearest name and takes
+/// validated by [`crate::input::request`], which names the field, suggests the nearest name and takes
 /// Dutch names too (clap's own check would refuse those in its own words).
 #[derive(Debug, Clone, Copy)]
 struct Suggest(&'static [&'static str]);

@@ -1,12 +1,12 @@
 //! The command line in Dutch: clap's help with our own Dutch texts and headings, and clap's
 //! usage errors in Dutch, for `--lang nl` or a Dutch environment. The English help is the one
-//! the clap definitions in [`crate::cli`] carry; this is its translation, kept next to nothing
+//! the clap definitions in [`crate::cmd::args`] carry; this is its translation, kept next to nothing
 //! else so that a new flag without a Dutch text shows in one place (`every_flag_has_dutch_help`).
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
-use crate::lang::Lang;
+use crate::i18n::Lang;
 
 /// The language asked for on the command line (`--lang nl`, `--lang=NL`), before clap parses:
 /// help and clap's errors come before our own parsing. `None` when not given (or not a
@@ -429,7 +429,7 @@ mod tests {
 
     #[test]
     fn every_flag_has_dutch_help() {
-        let cmd = crate::cli::Cli::command();
+        let cmd = crate::cmd::args::Cli::command();
         let mut missing = Vec::new();
         let subcommands =
             std::iter::once(("", &cmd)).chain(cmd.get_subcommands().map(|s| (s.get_name(), s)));
