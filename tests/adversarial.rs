@@ -15,8 +15,9 @@ use std::borrow::Cow;
 
 use anakinra::dosing;
 use anakinra::i18n::Lang;
+use anakinra::input::request::Assessed;
 use anakinra::input::request::{self, PatientFields};
-use anakinra::output::record::{Assessed, Record};
+use anakinra::output::record::Record;
 use anakinra::output::text::{self, Paint, Style};
 use serde_json::Value;
 

@@ -744,8 +744,8 @@ fn short_text_is_the_verdict_the_table_and_the_patients_flags_in_20_lines() {
 fn text_wraps_at_the_width_given_and_at_100_when_not_a_terminal() {
     use anakinra::dosing;
     use anakinra::i18n::Lang;
+    use anakinra::input::request::Assessed;
     use anakinra::input::request::{self, PatientFields};
-    use anakinra::output::record::Assessed;
     use anakinra::output::text::{self, Paint, Style};
     let fields = PatientFields {
         weight: Some("20".into()),

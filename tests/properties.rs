@@ -7,11 +7,12 @@
     clippy::panic
 )]
 
-use anakinra::cmd::batch::{self, Detail, InputFormat, OutputFormat, Settings};
+use anakinra::cmd::batch::{self, InputFormat, Settings};
 use anakinra::dosing::units::{AgeMonths, Gfr, Kilograms};
 use anakinra::dosing::{self, Indication, Patient, Phase, Verdict};
 use anakinra::i18n::Lang;
 use anakinra::input::grammar;
+use anakinra::output::batch::{Detail, OutputFormat};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 

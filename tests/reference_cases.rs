@@ -9,8 +9,8 @@
 
 use std::collections::HashSet;
 
-use anakinra::cmd::reference::{self, Case};
 use anakinra::dosing::{Indication, Verdict};
+use anakinra::input::reference::{self, Case};
 
 fn cases() -> Vec<Case<'static>> {
     serde_json::from_str(reference::BUILT_IN).expect("data/reference-cases.json parses")
@@ -69,12 +69,9 @@ fn reference_cases_cover_every_verdict_and_indication() {
         );
     }
     for ind in Indication::ALL {
-        let covered = cases.iter().any(|c| {
-            c.input
-                .indication
-                .as_ref()
-                .is_some_and(|i| i.as_str() == ind.as_str())
-        });
+        let covered = cases
+            .iter()
+            .any(|c| c.input.fields.indication.as_deref() == Some(ind.as_str()));
         assert!(covered, "{ind}");
     }
 }

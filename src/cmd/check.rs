@@ -2,70 +2,82 @@
 //! that differs, ending with `N passed, M failed`.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow};
-use serde::Serialize;
-
-use crate::cmd::reference::{self, Case, Mismatch};
+use crate::cmd::Exit;
+use crate::cmd::args::{CheckArgs, Format};
 use crate::i18n::Lang;
-use crate::input::grammar::visible;
+use crate::input::reference::{self, Case};
+use crate::output::check::{CaseResult, MismatchRecord, REPORT_SCHEMA, Report, write_text};
 
-/// The schema name of the check report.
-pub const REPORT_SCHEMA: &str = "anakinra-check/1";
-
-/// The JSON report of a check run.
-#[derive(Debug, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct Report {
-    /// Always `anakinra-check/1`.
-    pub schema: &'static str,
-    /// The tool version.
-    pub tool_version: &'static str,
-    /// The version of the rules.
-    pub rules_version: &'static str,
-    /// Cases that gave the expected answer.
-    pub passed: u64,
-    /// Cases that did not.
-    pub failed: u64,
-    /// Every case, in file order.
-    pub cases: Vec<CaseResult>,
+/// Why a check cannot run: one line on stderr, exit 2.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    /// A case file that cannot be read.
+    #[error("cannot read {}: {source}", .path.display())]
+    CannotRead {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// A case file that is not a JSON array of cases: serde_json's error, with its line and
+    /// column.
+    #[error("{name}: not a valid case file: {source}")]
+    Malformed {
+        /// The file, or `built-in`.
+        name: String,
+        /// What is wrong, and where.
+        source: serde_json::Error,
+    },
+    /// The report cannot be written.
+    #[error("{0}")]
+    Write(#[from] io::Error),
 }
 
-/// One case's result.
-#[derive(Debug, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct CaseResult {
-    /// The case file, or `built-in`.
-    pub file: String,
-    /// The case id.
-    pub id: String,
-    /// Whether every field matched.
-    pub passed: bool,
-    /// The fields that did not.
-    pub mismatches: Vec<MismatchRecord>,
-}
-
-/// A mismatching field.
-#[derive(Debug, Serialize)]
-#[cfg_attr(test, derive(schemars::JsonSchema))]
-pub struct MismatchRecord {
-    /// Which field, e.g. `verdict`, `escalation.max_mg` or a rule id.
-    pub field: String,
-    /// What the case expects.
-    pub expected: String,
-    /// What the calculation gave.
-    pub got: String,
-}
-
-impl From<Mismatch> for MismatchRecord {
-    fn from(m: Mismatch) -> MismatchRecord {
-        MismatchRecord {
-            field: m.field,
-            expected: m.expected,
-            got: m.got,
+impl CheckError {
+    /// The line on stderr, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CheckError::CannotRead { path, source } => format!(
+                "{} {}: {source}",
+                lang.pick("cannot read", "kan niet lezen:"),
+                path.display()
+            ),
+            CheckError::Malformed { name, source } => format!(
+                "{name}:{}:{}: {}: {}",
+                source.line(),
+                source.column(),
+                lang.pick("not a valid case file", "geen geldig casusbestand"),
+                crate::i18n::messages::without_position(source)
+            ),
+            CheckError::Write(err) => err.to_string(),
         }
     }
+}
+
+/// `anakinra check`: exit 0 when every case passed, 1 when one failed.
+///
+/// # Errors
+///
+/// A [`CheckError`] for a file that cannot be read or is malformed, or a report that cannot be
+/// written.
+pub fn command(args: &CheckArgs, lang: Lang, out: &mut impl Write) -> Result<Exit, CheckError> {
+    let report = run(&args.files, lang)?;
+    let mut out = io::BufWriter::new(out);
+    match args.format {
+        Format::Text => write_text(&mut out, &report, args.verbose, lang)?,
+        Format::Json => {
+            serde_json::to_writer(&mut out, &report).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+    }
+    out.flush()?;
+    Ok(if report.failed == 0 {
+        Exit::Ok
+    } else {
+        Exit::NoDose
+    })
 }
 
 /// The name the built-in cases are reported under.
@@ -76,20 +88,10 @@ pub const BUILT_IN_NAME: &str = "built-in";
 /// # Errors
 ///
 /// When the text is not a JSON array of cases.
-pub fn parse<'a>(name: &str, text: &'a str, lang: Lang) -> Result<Vec<Case<'a>>> {
-    serde_json::from_str(text).map_err(|err| {
-        let message = err.to_string();
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_string();
-        anyhow!(
-            "{name}:{}:{}: {}: {message}",
-            err.line(),
-            err.column(),
-            lang.pick("not a valid case file", "geen geldig casusbestand")
-        )
+pub fn parse<'a>(name: &str, text: &'a str) -> Result<Vec<Case<'a>>, CheckError> {
+    serde_json::from_str(text).map_err(|source| CheckError::Malformed {
+        name: name.to_string(),
+        source,
     })
 }
 
@@ -98,19 +100,21 @@ pub fn parse<'a>(name: &str, text: &'a str, lang: Lang) -> Result<Vec<Case<'a>>>
 /// # Errors
 ///
 /// When a file cannot be read or is malformed.
-pub fn run(files: &[impl AsRef<Path>], lang: Lang) -> Result<Report> {
+pub fn run(files: &[impl AsRef<Path>], lang: Lang) -> Result<Report, CheckError> {
     let mut cases = Vec::new();
     if files.is_empty() {
-        for case in parse(BUILT_IN_NAME, reference::BUILT_IN, lang)? {
+        for case in parse(BUILT_IN_NAME, reference::BUILT_IN)? {
             cases.push(result(BUILT_IN_NAME, &case, lang));
         }
     }
     for path in files {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("{} {name}", lang.pick("cannot read", "kan niet lezen:")))?;
-        for case in parse(&name, &text, lang)? {
+        let text = std::fs::read_to_string(path).map_err(|source| CheckError::CannotRead {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        for case in parse(&name, &text)? {
             cases.push(result(&name, &case, lang));
         }
     }
@@ -135,50 +139,5 @@ fn result(file: &str, case: &Case<'_>, lang: Lang) -> CaseResult {
         id: case.id.clone(),
         passed: mismatches.is_empty(),
         mismatches,
-    }
-}
-
-/// Writes the report as text: one line per failing case (and per passing case when
-/// `verbose`), then exactly `N passed, M failed` (`N geslaagd, M mislukt` in Dutch).
-///
-/// # Errors
-///
-/// When the writer fails.
-pub fn write_text(
-    out: &mut impl Write,
-    report: &Report,
-    verbose: bool,
-    lang: Lang,
-) -> io::Result<()> {
-    let (fail, expected, got) = match lang {
-        Lang::En => ("FAIL ", "expected", "got"),
-        Lang::Nl => ("FOUT ", "verwacht", "gekregen"),
-    };
-    for case in &report.cases {
-        if case.passed {
-            if verbose {
-                writeln!(out, "ok    {} ({})", visible(&case.id), visible(&case.file))?;
-            }
-            continue;
-        }
-        let fields: Vec<String> = case
-            .mismatches
-            .iter()
-            .map(|m| format!("{}: {expected} {}, {got} {}", m.field, m.expected, m.got))
-            .collect();
-        // Ids, file names and messages are the user's text: escaped, so a case cannot print a
-        // line that reads like a verdict of ours.
-        writeln!(
-            out,
-            "{fail} {} ({}): {}",
-            visible(&case.id),
-            visible(&case.file),
-            visible(&fields.join("; "))
-        )?;
-    }
-    // The closing line a CI log is read for: `N passed, M failed` (in Dutch, its translation).
-    match lang {
-        Lang::En => writeln!(out, "{} passed, {} failed", report.passed, report.failed),
-        Lang::Nl => writeln!(out, "{} geslaagd, {} mislukt", report.passed, report.failed),
     }
 }

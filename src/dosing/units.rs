@@ -110,11 +110,10 @@ pub fn centi_text(centi: i64, decimal_mark: char) -> String {
     text
 }
 
-/// A value held in hundredths, formatted with `.`, or with `,` under `{:#}` (Dutch text; see
-/// [`write_centi`]).
+/// A value held in hundredths, written the English way, with `.` ([`write_centi`]); the Dutch
+/// form is [`crate::i18n::Localize`]'s.
 fn fmt_centi(f: &mut fmt::Formatter<'_>, centi: u64) -> fmt::Result {
-    let mark = if f.alternate() { ',' } else { '.' };
-    write_centi(f, centi, mark)
+    write_centi(f, centi, '.')
 }
 
 /// Serialises hundredths as a plain JSON number with at most 2 decimals: a whole number as an
@@ -174,6 +173,10 @@ pub struct Milligrams {
 }
 
 impl Milligrams {
+    /// The largest daily dose a prescription may be typed as: 10,000 mg. Far above any dose the
+    /// rules allow, so that a tenfold slip is shown as one (RX-ABOVE-MAX) rather than refused.
+    pub const PRESCRIBED_MAX: Milligrams = Milligrams::whole(10_000);
+
     /// A whole number of milligrams.
     pub const fn whole(mg: u32) -> Milligrams {
         Milligrams { centi: mg * 100 }
@@ -342,17 +345,12 @@ impl AgeMonths {
 }
 
 impl fmt::Display for AgeMonths {
-    /// `7 months`, `2 years`, `2 years 6 months`: the way a clinical note writes an age; under
-    /// `{:#}` the Dutch form (`2 jaar 6 maanden`).
+    /// `7 months`, `2 years`, `2 years 6 months`: the way a clinical note writes an age (in
+    /// Dutch: [`crate::i18n::Localize`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (years, months) = (self.0 / 12, self.0 % 12);
-        let (year, years_word, month, months_word) = if f.alternate() {
-            ("jaar", "jaar", "maand", "maanden")
-        } else {
-            ("year", "years", "month", "months")
-        };
-        let y = |n: u16| if n == 1 { year } else { years_word };
-        let m = |n: u16| if n == 1 { month } else { months_word };
+        let y = |n: u16| if n == 1 { "year" } else { "years" };
+        let m = |n: u16| if n == 1 { "month" } else { "months" };
         match (years, months) {
             (0, n) => write!(f, "{n} {}", m(n)),
             (n, 0) => write!(f, "{n} {}", y(n)),
@@ -403,12 +401,7 @@ impl Gfr {
 impl fmt::Display for Gfr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt_centi(f, self.centi_floor())?;
-        // One decimal mark per language, in the unit too.
-        f.write_str(if f.alternate() {
-            " ml/min/1,73 m2"
-        } else {
-            " ml/min/1.73 m2"
-        })
+        f.write_str(" ml/min/1.73 m2")
     }
 }
 

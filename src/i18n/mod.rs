@@ -1,9 +1,15 @@
 //! The language a person reads: English or Dutch. JSON keys and enum values stay English;
 //! every text follows the language, and Dutch writes numbers with a decimal comma.
 
+pub mod messages;
 pub mod rules;
 
 use std::fmt;
+
+use crate::dosing::units::{
+    AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams,
+    Millilitres, Percent, write_centi,
+};
 
 /// A language of the output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,12 +37,10 @@ impl Lang {
         }
     }
 
-    /// A quantity as this language writes it: `12.5 mg` or `12,5 mg`.
-    pub fn num(self, value: &impl fmt::Display) -> String {
-        match self {
-            Lang::En => format!("{value}"),
-            Lang::Nl => format!("{value:#}"),
-        }
+    /// A quantity as this language writes it: `12.5 mg` or `12,5 mg`, `2 years 6 months` or
+    /// `2 jaar 6 maanden` (see [`Localized`]).
+    pub fn num(self, value: &impl Localize) -> String {
+        Localized(value, self).to_string()
     }
 
     /// The decimal mark: `.` in English, `,` in Dutch.
@@ -52,6 +56,88 @@ impl Lang {
         match self {
             Lang::En => en,
             Lang::Nl => nl,
+        }
+    }
+}
+
+/// A quantity that is written one way in English and another in Dutch: the decimal mark, and
+/// for an age its words. The unit types' own `Display` is the English form.
+pub trait Localize {
+    /// Writes the quantity as `lang` writes it.
+    ///
+    /// # Errors
+    ///
+    /// When the formatter fails.
+    fn write_in(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result;
+}
+
+/// A quantity shown in a language: `Localized(&dose, Lang::Nl)` displays `12,5 mg`.
+pub struct Localized<'a, T: ?Sized>(pub &'a T, pub Lang);
+
+impl<T: Localize + ?Sized> fmt::Display for Localized<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_in(f, self.1)
+    }
+}
+
+/// Quantities held in hundredths: English as their `Display`; Dutch the hundredths with a
+/// decimal comma, then the unit.
+macro_rules! hundredths {
+    ($($ty:ty => |$v:ident| $centi:expr, $nl:literal;)*) => {$(
+        impl Localize for $ty {
+            fn write_in(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
+                if lang == Lang::En {
+                    return fmt::Display::fmt(self, f);
+                }
+                let $v = self;
+                write_centi(f, $centi, lang.decimal_mark())?;
+                f.write_str($nl)
+            }
+        }
+    )*};
+}
+
+hundredths! {
+    Kilograms => |v| u64::from(v.centi()), " kg";
+    Milligrams => |v| u64::from(v.centi()), " mg";
+    MgPerKgExact => |v| v.centi(), " mg/kg";
+    Millilitres => |v| u64::from(v.centi()), " ml";
+    Centimetres => |v| u64::from(v.centi()), " cm";
+    Creatinine => |v| v.centi_floor(), " umol/l";
+    // One decimal mark per language, in the unit too.
+    Gfr => |v| v.centi_floor(), " ml/min/1,73 m2";
+}
+
+impl Localize for MgPerKg {
+    /// A whole number: the same in both languages.
+    fn write_in(&self, f: &mut fmt::Formatter<'_>, _: Lang) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl Localize for Percent {
+    fn write_in(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
+        if lang == Lang::En {
+            return fmt::Display::fmt(self, f);
+        }
+        f.write_str(if self.centi() < 0 { "-" } else { "+" })?;
+        write_centi(f, self.centi().unsigned_abs(), lang.decimal_mark())?;
+        f.write_str(" %")
+    }
+}
+
+impl Localize for AgeMonths {
+    /// English as [`AgeMonths`]'s `Display`; Dutch `2 jaar 6 maanden`.
+    fn write_in(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
+        if lang == Lang::En {
+            return fmt::Display::fmt(self, f);
+        }
+        let (years, months) = (self.months() / 12, self.months() % 12);
+        let m = |n: u16| if n == 1 { "maand" } else { "maanden" };
+        match (years, months) {
+            (0, n) => write!(f, "{n} {}", m(n)),
+            (n, 0) => write!(f, "{n} jaar"),
+            (yn, mn) => write!(f, "{yn} jaar {mn} {}", m(mn)),
         }
     }
 }

@@ -1,10 +1,16 @@
-//! A small CSV reader and writer (RFC 4180: quoted fields, doubled quotes, CRLF), written here
-//! so that every record knows the physical line it starts on, blank lines included.
+//! The CSV reader (RFC 4180: quoted fields, doubled quotes, CRLF), written here so that every
+//! record knows the physical line it starts on, blank lines included; and the mapping of a
+//! header to the field table.
 
+use std::borrow::Cow;
 use std::io::{self, BufRead};
 use std::ops::Range;
 
+use crate::i18n::messages::shorten;
+use crate::input::error::{BatchError, RecordProblem};
+use crate::input::field::Field;
 use crate::input::line::{Lines, MAX_LINE, Read};
+use crate::input::request::PatientFields;
 
 /// One record: its cells as byte ranges into one buffer.
 #[derive(Debug, Default)]
@@ -221,48 +227,88 @@ fn cell(bytes: &[u8], mut range: Range<usize>, quoted: bool) -> Range<usize> {
     range
 }
 
-/// Appends one cell, quoted when it holds the delimiter, a quote or a line break. A cell that
-/// a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return) gets a leading `'`, as OWASP advises against CSV injection: an id or a
-/// message is shown as text, never run.
-pub fn push_cell(buf: &mut Vec<u8>, cell: &str, delimiter: u8) {
-    let formula = matches!(
-        cell.as_bytes().first(),
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
-    );
-    let cell = cell.as_bytes();
-    if cell
-        .iter()
-        .any(|&b| b == delimiter || b == b'"' || b == b'\n' || b == b'\r')
-    {
-        buf.push(b'"');
-        if formula {
-            buf.push(b'\'');
-        }
-        for &b in cell {
-            if b == b'"' {
-                buf.push(b'"');
-            }
-            buf.push(b);
-        }
-        buf.push(b'"');
+/// The delimiter of a CSV header, its whole first line: `;` when it has more semicolons than
+/// commas.
+#[allow(clippy::naive_bytecount)] // one header line: too short for a crate to matter
+pub fn sniff_delimiter(first_line: &[u8]) -> u8 {
+    let count = |d: u8| first_line.iter().filter(|&&b| b == d).count();
+    if count(b';') > count(b',') {
+        b';'
     } else {
-        if formula {
-            buf.push(b'\'');
-        }
-        buf.extend_from_slice(cell);
+        b','
     }
 }
 
-/// Appends one record, each cell as [`push_cell`] writes it, ending in `line_end`.
-pub fn push_row<S: AsRef<str>>(buf: &mut Vec<u8>, cells: &[S], delimiter: u8, line_end: &[u8]) {
-    for (at, cell) in cells.iter().enumerate() {
-        if at > 0 {
-            buf.push(delimiter);
+/// Where each record field is in the CSV header, in the order of [`Field::RECORD`].
+pub type Columns = [Option<usize>; Field::RECORD.len()];
+
+/// A CSV header read: where each field is, and the columns left out.
+#[derive(Debug, Default)]
+pub struct Header {
+    /// Where each field is.
+    pub columns: Columns,
+    /// The unknown columns left out (`--ignore-unknown-columns`), shortened for a message.
+    pub ignored: Vec<String>,
+}
+
+/// Maps the header to [`Field::RECORD`] (English or Dutch names, any case, spaces around them
+/// not part of them); a repeated column is refused, and so is an unknown one unless
+/// `ignore_unknown`, when it is left out and named in [`Header::ignored`].
+///
+/// # Errors
+///
+/// [`BatchError::UnknownColumn`] and [`BatchError::RepeatedColumn`].
+pub fn header(row: &Row, ignore_unknown: bool) -> Result<Header, BatchError> {
+    let mut header = Header::default();
+    for (at, name) in row.iter().enumerate() {
+        let name = String::from_utf8_lossy(name).trim().to_lowercase();
+        let Some(field) = Field::from_column(&name) else {
+            if ignore_unknown {
+                header.ignored.push(shorten(&name));
+                continue;
+            }
+            return Err(BatchError::UnknownColumn(name));
+        };
+        let place = Field::RECORD.iter().position(|f| *f == field);
+        match place.and_then(|p| header.columns.get_mut(p)) {
+            Some(slot @ None) => *slot = Some(at),
+            _ => return Err(BatchError::RepeatedColumn(name)),
         }
-        push_cell(buf, cell.as_ref(), delimiter);
     }
-    buf.extend_from_slice(line_end);
+    Ok(header)
+}
+
+/// One CSV row as the fields of a patient: an empty cell is an absent field; a
+/// `comedication` cell lists names separated by `;` or `|` (or `,` when quoted). The id comes
+/// back as well, when it is text.
+///
+/// # Errors
+///
+/// [`RecordProblem::NotUtf8`] for a cell that is not UTF-8, naming its column.
+pub fn record<'r>(
+    row: &'r Row,
+    columns: &Columns,
+) -> Result<(Option<&'r str>, PatientFields<'r>), RecordProblem> {
+    let mut fields = PatientFields::default();
+    for (&field, column) in Field::RECORD.iter().zip(columns) {
+        let Some(bytes) = column.and_then(|at| row.get(at)).filter(|b| !b.is_empty()) else {
+            continue;
+        };
+        let text = std::str::from_utf8(bytes).map_err(|err| RecordProblem::NotUtf8 {
+            field: Some(field),
+            at: err.valid_up_to(),
+        })?;
+        fields.set(field, Cow::Borrowed(text));
+    }
+    Ok((row_id(row, columns), fields))
+}
+
+/// The id cell of a row, when it is there and is text.
+pub fn row_id<'r>(row: &'r Row, columns: &Columns) -> Option<&'r str> {
+    let at = columns.first().copied().flatten()?;
+    row.get(at)
+        .filter(|cell| !cell.is_empty())
+        .and_then(|cell| std::str::from_utf8(cell).ok())
 }
 
 #[cfg(test)]
@@ -272,10 +318,10 @@ pub fn push_row<S: AsRef<str>>(buf: &mut Vec<u8>, cells: &[S], delimiter: u8, li
     clippy::indexing_slicing,
     clippy::panic
 )]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn rows(input: &str, delimiter: u8) -> Vec<(u64, Result<Vec<String>, RowError>)> {
+    pub(crate) fn rows(input: &str, delimiter: u8) -> Vec<(u64, Result<Vec<String>, RowError>)> {
         let mut reader = Reader::new(Lines::new(input.as_bytes()), delimiter);
         let mut row = Row::default();
         let mut out = Vec::new();
@@ -358,44 +404,6 @@ mod tests {
         assert_eq!(
             rows("\"open\nstill", b','),
             [(1, Err(RowError::UnterminatedQuote))]
-        );
-    }
-
-    #[test]
-    fn written_rows_quote_only_where_needed() {
-        let mut out = Vec::new();
-        push_row(&mut out, &["a", "b;c", "d\"e", "12,5"], b';', b"\n");
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "a;\"b;c\";\"d\"\"e\";12,5\n"
-        );
-        let back = rows("a;\"b;c\";\"d\"\"e\";12,5\n", b';');
-        assert_eq!(
-            back[0].1,
-            Ok(vec!["a".into(), "b;c".into(), "d\"e".into(), "12,5".into()])
-        );
-    }
-
-    #[test]
-    fn a_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text() {
-        let mut out = Vec::new();
-        push_row(
-            &mut out,
-            &[
-                "=HYPERLINK(\"x\")",
-                "+1",
-                "-2",
-                "@SUM(A1)",
-                "\tx",
-                "a=b",
-                "=1;2",
-            ],
-            b';',
-            b"\n",
-        );
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "\"'=HYPERLINK(\"\"x\"\")\";'+1;'-2;'@SUM(A1);'\tx;a=b;\"'=1;2\"\n"
         );
     }
 }

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::value::RawValue;
 
+use crate::input::field::Field;
 use crate::input::request::PatientFields;
 
 /// A JSON scalar (string, number or boolean) kept as the text a person typed; borrowed from
@@ -87,93 +88,110 @@ impl<'de: 'a, 'a> Deserialize<'de> for Names<'a> {
     }
 }
 
-/// A patient as a JSON object, with an optional `id` to echo. An unknown key is an error,
-/// never ignored.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A patient as a JSON object, with an optional `id` to echo. The keys are those of
+/// [`Field::RECORD`]; an unknown key is an error, never ignored, and so is a repeated one
+/// (even after a `null`). A value may be `null`: the field is absent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JsonPatient<'a> {
     /// Any text, echoed in the output (`batch`).
-    #[serde(borrow)]
     pub id: Option<Scalar<'a>>,
-    /// Weight in kg.
-    #[serde(borrow)]
-    pub weight: Option<Scalar<'a>>,
-    /// Age with a unit.
-    #[serde(borrow)]
-    pub age: Option<Scalar<'a>>,
-    /// Age in whole months.
-    #[serde(borrow)]
-    pub age_months: Option<Scalar<'a>>,
-    /// Date of birth.
-    #[serde(borrow)]
-    pub dob: Option<Scalar<'a>>,
-    /// Date of the calculation, with `dob`.
-    #[serde(borrow)]
-    pub on: Option<Scalar<'a>>,
-    /// Indication.
-    #[serde(borrow)]
-    pub indication: Option<Scalar<'a>>,
-    /// GFR.
-    #[serde(borrow)]
-    pub gfr: Option<Scalar<'a>>,
-    /// Height in cm.
-    #[serde(borrow)]
-    pub height: Option<Scalar<'a>>,
-    /// Serum creatinine with its unit.
-    #[serde(borrow)]
-    pub creatinine: Option<Scalar<'a>>,
-    /// On dialysis.
-    #[serde(borrow)]
-    pub dialysis: Option<Scalar<'a>>,
-    /// Prescribed daily dose.
-    #[serde(borrow)]
-    pub dose: Option<Scalar<'a>>,
-    /// Co-medication.
-    #[serde(borrow)]
-    pub comedication: Option<Names<'a>>,
-    /// Sex, for the weight-for-age check.
-    #[serde(borrow)]
-    pub sex: Option<Scalar<'a>>,
-    /// The weight is confirmed although implausible for the age.
-    #[serde(borrow)]
-    pub confirm_weight: Option<Scalar<'a>>,
+    /// The patient's fields as text, for [`crate::input::request`].
+    pub fields: PatientFields<'a>,
 }
 
-impl JsonPatient<'_> {
-    /// The fields as text, for [`crate::input::request::request`].
-    pub fn fields(&self) -> PatientFields<'_> {
-        fn text<'s>(s: Option<&'s Scalar<'_>>) -> Option<Cow<'s, str>> {
-            s.map(|s| Cow::Borrowed(s.as_str()))
-        }
-        PatientFields {
-            sex: text(self.sex.as_ref()),
-            confirm_weight: text(self.confirm_weight.as_ref()),
-            weight: text(self.weight.as_ref()),
-            age: text(self.age.as_ref()),
-            age_months: text(self.age_months.as_ref()),
-            dob: text(self.dob.as_ref()),
-            on: text(self.on.as_ref()),
-            indication: text(self.indication.as_ref()),
-            gfr: text(self.gfr.as_ref()),
-            height: text(self.height.as_ref()),
-            creatinine: text(self.creatinine.as_ref()),
-            dialysis: text(self.dialysis.as_ref()),
-            dose: text(self.dose.as_ref()),
-            comedication: self
-                .comedication
-                .as_ref()
-                .map(|n| n.0.iter().map(|c| Cow::Borrowed(c.as_ref())).collect())
-                .unwrap_or_default(),
+/// The keys of a record, as serde names them in "expected one of".
+#[allow(clippy::indexing_slicing)] // evaluated at compile time: out of range would not build
+const KEYS: [&str; Field::RECORD.len()] = {
+    let mut keys = [""; Field::RECORD.len()];
+    let mut at = 0;
+    while at < keys.len() {
+        keys[at] = Field::RECORD[at].key();
+        at += 1;
+    }
+    keys
+};
+
+impl<'a> JsonPatient<'a> {
+    /// Puts a value in its field's place; `None` (a JSON `null`) leaves the field absent.
+    fn put(&mut self, field: Field, value: Option<Scalar<'a>>) {
+        let Some(Scalar(text)) = value else {
+            return;
+        };
+        if field == Field::Id {
+            self.id = Some(Scalar(text));
+        } else {
+            self.fields.set(field, text);
         }
     }
 }
 
-/// A line that is not a patient object: serde_json's error, and the `id` when the line gave
-/// one before what went wrong (read on the way, never by parsing the line again).
+/// Reads a patient object, noting the first unknown key in `unknown` (when given) before
+/// serde's own error for it: the key is then known as a value, never read back from the
+/// error's wording.
+struct PatientVisitor<'u> {
+    unknown: Option<&'u mut Option<String>>,
+}
+
+impl<'de> Visitor<'de> for PatientVisitor<'_> {
+    type Value = JsonPatient<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct JsonPatient")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<JsonPatient<'de>, A::Error> {
+        let mut patient = JsonPatient::default();
+        let mut seen = [false; Field::RECORD.len()];
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            let Some(at) = KEYS.iter().position(|k| *k == key) else {
+                let error = de::Error::unknown_field(&key, &KEYS);
+                if let Some(unknown) = self.unknown {
+                    *unknown = Some(key.into_owned());
+                }
+                return Err(error);
+            };
+            let (Some(field), Some(seen)) = (Field::RECORD.get(at), seen.get_mut(at)) else {
+                continue;
+            };
+            if std::mem::replace(seen, true) {
+                return Err(de::Error::duplicate_field(field.key()));
+            }
+            if *field == Field::Comedication {
+                if let Some(Names(names)) = map.next_value::<Option<Names<'de>>>()? {
+                    patient.fields.comedication = names;
+                }
+            } else {
+                let value = map.next_value::<Option<Scalar<'de>>>()?;
+                patient.put(*field, value);
+            }
+        }
+        Ok(patient)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for JsonPatient<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<JsonPatient<'a>, D::Error> {
+        deserializer.deserialize_map(PatientVisitor { unknown: None })
+    }
+}
+
+/// Why a JSON line is not a patient: typed, so that no message is read back from serde's words.
+#[derive(Debug, thiserror::Error)]
+pub enum LineError {
+    /// A key that is not a field; the key as written.
+    #[error("unknown key '{0}'")]
+    UnknownKey(String),
+    /// Anything else serde_json found wrong: its error, with its line and column.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+}
+
+/// A line that is not a patient object: what is wrong, and the `id` when the line gave one
+/// before what went wrong (read on the way, never by parsing the line again).
 #[derive(Debug)]
 pub struct BadLine<'a> {
-    /// What serde_json found wrong.
-    pub error: serde_json::Error,
+    /// What is wrong.
+    pub error: LineError,
     /// The id, when it was read before the line went wrong.
     pub id: Option<Scalar<'a>>,
 }
@@ -184,15 +202,27 @@ impl<'a> JsonPatient<'a> {
     ///
     /// # Errors
     ///
-    /// serde_json's error for text that is not a patient object, with the id the hand reader
-    /// had read before it gave the line to serde.
+    /// What is wrong with text that is not a patient object, with the id the hand reader had
+    /// read before it gave the line to serde.
     pub fn read(text: &'a str) -> Result<JsonPatient<'a>, BadLine<'a>> {
         let mut patient = JsonPatient::default();
         if read_flat(text, &mut patient).is_some() {
             return Ok(patient);
         }
-        serde_json::from_str(text).map_err(|error| BadLine {
-            error,
+        let mut unknown = None;
+        let mut de = serde_json::Deserializer::from_str(text);
+        let read = de::Deserializer::deserialize_map(
+            &mut de,
+            PatientVisitor {
+                unknown: Some(&mut unknown),
+            },
+        )
+        .and_then(|patient| de.end().map(|()| patient));
+        read.map_err(|error| BadLine {
+            error: match unknown {
+                Some(key) => LineError::UnknownKey(key),
+                None => LineError::Json(error),
+            },
             id: patient.id,
         })
     }
@@ -213,7 +243,7 @@ fn read_flat<'a>(text: &'a str, patient: &mut JsonPatient<'a>) -> Option<()> {
         text,
         at: 0,
     };
-    let mut seen = 0_u16;
+    let mut seen = [false; Field::RECORD.len()];
     r.skip_ws();
     r.eat(b'{')?;
     r.skip_ws();
@@ -223,30 +253,18 @@ fn read_flat<'a>(text: &'a str, patient: &mut JsonPatient<'a>) -> Option<()> {
             r.skip_ws();
             r.eat(b':')?;
             r.skip_ws();
-            let (bit, slot) = match key {
-                "id" => (0, &mut patient.id),
-                "weight" => (1, &mut patient.weight),
-                "age" => (2, &mut patient.age),
-                "age_months" => (3, &mut patient.age_months),
-                "dob" => (4, &mut patient.dob),
-                "on" => (5, &mut patient.on),
-                "indication" => (6, &mut patient.indication),
-                "gfr" => (7, &mut patient.gfr),
-                "height" => (8, &mut patient.height),
-                "creatinine" => (9, &mut patient.creatinine),
-                "dialysis" => (10, &mut patient.dialysis),
-                "dose" => (11, &mut patient.dose),
-                "sex" => (12, &mut patient.sex),
-                "confirm_weight" => (13, &mut patient.confirm_weight),
-                // Co-medication (a list) and unknown keys: serde's.
-                _ => return None,
-            };
-            // serde refuses a repeated key, even after a `null`.
-            if seen & (1 << bit) != 0 {
+            // Co-medication (a list) and unknown keys: serde's.
+            let at = KEYS.iter().position(|k| *k == key)?;
+            let field = *Field::RECORD.get(at)?;
+            if field == Field::Comedication {
                 return None;
             }
-            seen |= 1 << bit;
-            r.value(slot)?;
+            // serde refuses a repeated key, even after a `null`.
+            if std::mem::replace(seen.get_mut(at)?, true) {
+                return None;
+            }
+            let value = r.value()?;
+            patient.put(field, value);
             r.skip_ws();
             if r.eat(b',').is_some() {
                 r.skip_ws();
@@ -298,10 +316,11 @@ impl<'a> Flat<'a> {
         self.text.get(start..start + len)
     }
 
-    /// A value, into `slot`: `None` for `null`. `None` back when it is not one of ours.
-    fn value(&mut self, slot: &mut Option<Scalar<'a>>) -> Option<()> {
+    /// A value: `Some(None)` for `null`; `None` when it is not one of ours.
+    #[allow(clippy::option_option)] // `null` (absent) is not "not ours" (serde's)
+    fn value(&mut self) -> Option<Option<Scalar<'a>>> {
         let text = |s: &'a str| Some(Scalar(Cow::Borrowed(s)));
-        *slot = match self.peek()? {
+        Some(match self.peek()? {
             b'"' => text(self.string()?),
             b'n' => {
                 self.word("null")?;
@@ -317,8 +336,7 @@ impl<'a> Flat<'a> {
             }
             b'-' | b'0'..=b'9' => text(self.number()?),
             _ => return None,
-        };
-        Some(())
+        })
     }
 
     fn word(&mut self, word: &str) -> Option<()> {
@@ -390,7 +408,7 @@ mod tests {
     fn a_bad_line_keeps_the_id_read_before_it_went_wrong() {
         let bad = JsonPatient::read(r#"{"id":"P7","weight":12,"colour":"red"}"#).unwrap_err();
         assert_eq!(bad.id.unwrap().as_str(), "P7");
-        assert!(bad.error.to_string().starts_with("unknown field `colour`"));
+        assert!(matches!(bad.error, LineError::UnknownKey(ref key) if key == "colour"));
         let bad = JsonPatient::read(r#"{"colour":"red","id":"P7"}"#).unwrap_err();
         assert!(bad.id.is_none());
     }
@@ -402,11 +420,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.id.unwrap().as_str(), "7");
-        assert_eq!(p.weight.unwrap().as_str(), "12.5");
-        assert_eq!(p.gfr.unwrap().as_str(), "29,9");
-        assert_eq!(p.dialysis.unwrap().as_str(), "true");
-        assert!(p.age_months.is_none());
-        assert!(matches!(p.age.unwrap().0, Cow::Borrowed("3y")));
+        assert_eq!(p.fields.weight.as_deref().unwrap(), "12.5");
+        assert_eq!(p.fields.gfr.as_deref().unwrap(), "29,9");
+        assert_eq!(p.fields.dialysis.as_deref().unwrap(), "true");
+        assert!(p.fields.age_months.is_none());
+        assert!(matches!(p.fields.age.unwrap(), Cow::Borrowed("3y")));
     }
 
     #[test]
@@ -422,14 +440,17 @@ mod tests {
         ] {
             let line = format!(r#"{{"weight": {number}, "comedication": ["mtx", 7]}}"#);
             let p = JsonPatient::read(&line).unwrap();
-            assert_eq!(p.weight.unwrap().as_str(), number);
+            assert_eq!(p.fields.weight.as_deref().unwrap(), number);
             let flat = format!(r#"{{"weight":{number}}}"#);
-            assert_eq!(hand(&flat).unwrap().weight.unwrap().as_str(), number);
+            assert_eq!(
+                hand(&flat).unwrap().fields.weight.as_deref().unwrap(),
+                number
+            );
         }
         let p: JsonPatient<'_> =
             serde_json::from_str(r#"{"id": "a\"b", "age": "3\u0079"}"#).unwrap();
         assert_eq!(p.id.unwrap().as_str(), "a\"b");
-        assert_eq!(p.age.unwrap().as_str(), "3y");
+        assert_eq!(p.fields.age.as_deref().unwrap(), "3y");
         let err = serde_json::from_str::<JsonPatient<'_>>(r#"{"comedication": ["mtx", null]}"#)
             .unwrap_err()
             .to_string();
@@ -441,7 +462,7 @@ mod tests {
 
     /// Every field as text, for comparing two readings.
     fn texts(p: &JsonPatient<'_>) -> Vec<Option<String>> {
-        let f = p.fields();
+        let f = &p.fields;
         let mut all = vec![p.id.as_ref().map(|s| s.as_str().to_string())];
         all.extend(
             [
@@ -473,10 +494,10 @@ mod tests {
             texts(&p),
             texts(&serde_json::from_str::<JsonPatient<'_>>(flat).unwrap())
         );
-        assert_eq!(p.weight.as_ref().unwrap().as_str(), "12.5");
-        assert_eq!(p.gfr.as_ref().unwrap().as_str(), "95");
-        assert!(matches!(p.age.unwrap().0, Cow::Borrowed("3y")));
-        assert!(p.dose.is_none());
+        assert_eq!(p.fields.weight.as_deref().unwrap(), "12.5");
+        assert_eq!(p.fields.gfr.as_deref().unwrap(), "95");
+        assert!(matches!(p.fields.age.unwrap(), Cow::Borrowed("3y")));
+        assert!(p.fields.dose.is_none());
         assert!(hand(" {\t}\r\n").is_some());
         // Every key but co-medication is read by hand: a key left out would quietly go to
         // serde (the same patient, only slower), so this says which are.
@@ -488,8 +509,8 @@ mod tests {
             texts(&serde_json::from_str::<JsonPatient<'_>>(every).unwrap())
         );
         let small = hand(r#"{"weight":0.05,"gfr":0}"#).unwrap();
-        assert_eq!(small.weight.unwrap().as_str(), "0.05");
-        assert_eq!(small.gfr.unwrap().as_str(), "0");
+        assert_eq!(small.fields.weight.as_deref().unwrap(), "0.05");
+        assert_eq!(small.fields.gfr.as_deref().unwrap(), "0");
         for serdes in [
             r#"{"weight":"12\u002e5"}"#,
             r#"{"weight":1e}"#,

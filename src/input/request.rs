@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::dosing::growth::{self, Sex};
 use crate::dosing::units::AgeMonths;
-use crate::dosing::{Egfr, Extras, Indication, Patient, comedication};
+use crate::dosing::{self, Advice, Egfr, Extras, Indication, Patient, comedication};
 use crate::input::error::{Field, InputError, Wrong};
 use crate::input::grammar::{self, Problem};
 
@@ -42,6 +42,35 @@ pub struct PatientFields<'a> {
     pub sex: Option<Cow<'a, str>>,
     /// The weight is confirmed although implausible for the age (a yes/no value).
     pub confirm_weight: Option<Cow<'a, str>>,
+}
+
+impl<'a> PatientFields<'a> {
+    /// Sets a field to its text as typed: the one place a [`Field`] meets its slot, for the
+    /// JSON and CSV readers. A co-medication text is added to the list; an id (echoed, never
+    /// validated) and the taper's own fields have no place here and are left out.
+    pub fn set(&mut self, field: Field, text: Cow<'a, str>) {
+        let slot = match field {
+            Field::Weight => &mut self.weight,
+            Field::Age => &mut self.age,
+            Field::AgeMonths => &mut self.age_months,
+            Field::Dob => &mut self.dob,
+            Field::On => &mut self.on,
+            Field::Indication => &mut self.indication,
+            Field::Gfr => &mut self.gfr,
+            Field::Height => &mut self.height,
+            Field::Creatinine => &mut self.creatinine,
+            Field::Dialysis => &mut self.dialysis,
+            Field::Dose => &mut self.dose,
+            Field::Sex => &mut self.sex,
+            Field::ConfirmWeight => &mut self.confirm_weight,
+            Field::Comedication => {
+                self.comedication.push(text);
+                return;
+            }
+            Field::Id | Field::From | Field::TaperDose => return,
+        };
+        *slot = Some(text);
+    }
 }
 
 /// A validated request: the patient, what else to check, and where the age came from.
@@ -360,4 +389,27 @@ pub fn request(
         dob,
         sex,
     })
+}
+
+impl Request {
+    /// The advice for the request's patient ([`dosing::assess`]), with where its age came from
+    /// and the sex: what every path (`dose`, `batch`, `check`, `taper`) renders or checks.
+    pub fn assess(&self) -> Assessed {
+        Assessed {
+            advice: dosing::assess(&self.patient, &self.extras),
+            dob: self.dob,
+            sex: self.sex,
+        }
+    }
+}
+
+/// An advice with where its age came from: what a record is made of.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessed {
+    /// The advice.
+    pub advice: Advice,
+    /// The date of birth and the date of the calculation, when the age came from them.
+    pub dob: Option<(Date, Date)>,
+    /// The sex, when given.
+    pub sex: Option<Sex>,
 }

@@ -9,8 +9,6 @@
 
 use serde::Serialize;
 
-use jiff::civil::Date;
-
 use crate::dosing::growth::Sex;
 use crate::dosing::units::{
     AgeMonths, Centimetres, Creatinine, Gfr, Kilograms, MgPerKg, MgPerKgExact, Milligrams,
@@ -21,6 +19,7 @@ use crate::dosing::{
 };
 use crate::i18n::Lang;
 use crate::i18n::rules;
+use crate::input::request::Assessed;
 
 /// The schema name every record carries.
 pub const SCHEMA: &str = "anakinra/1";
@@ -75,17 +74,6 @@ pub struct Record {
     /// The prescribed dose, checked, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub prescribed: Option<PrescribedRecord>,
-}
-
-/// An advice with where its age came from: what a record is made of.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assessed {
-    /// The advice.
-    pub advice: Advice,
-    /// The date of birth and the date of the calculation, when the age came from them.
-    pub dob: Option<(Date, Date)>,
-    /// The sex, when given.
-    pub sex: Option<Sex>,
 }
 
 /// The GFR estimate.

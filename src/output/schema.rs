@@ -20,8 +20,10 @@ mod tests {
     use schemars::generate::SchemaSettings;
     use serde::Serialize;
 
-    use crate::cmd::batch::{self, Brief, ErrorLine, Full};
-    use crate::cmd::check::Report;
+    use crate::cmd::batch;
+    use crate::output::batch::{Detail, ErrorLine, Full, OutputFormat};
+    use crate::output::brief::Brief;
+    use crate::output::check::Report;
     use crate::output::record::Record;
 
     /// One line of `anakinra dose --format json` or of `anakinra batch` (schema `anakinra/1`):
@@ -103,13 +105,13 @@ not json
     #[test]
     fn real_batch_and_dose_outputs_validate_against_the_record_schema() {
         let validator = validator(super::RECORD);
-        for detail in [batch::Detail::Brief, batch::Detail::Full] {
+        for detail in [Detail::Brief, Detail::Full] {
             let mut out = Vec::new();
             let summary = batch::run(
                 PATIENTS.as_bytes(),
                 &mut out,
                 Some(batch::InputFormat::Jsonl),
-                batch::OutputFormat::Jsonl,
+                OutputFormat::Jsonl,
                 detail,
                 batch::Settings {
                     lang: crate::i18n::Lang::En,

@@ -1,7 +1,7 @@
 //! The text output: for a terminal and for pasting into a clinical note, in English or Dutch.
 //! Written to any writer, so it is testable without a process.
 
-use std::fmt::{self, Write as _};
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::dosing::syringe;
@@ -11,7 +11,8 @@ use crate::dosing::{
 };
 use crate::i18n::Lang;
 use crate::i18n::rules;
-use crate::output::record::{self, Assessed};
+use crate::input::request::Assessed;
+use crate::output::record;
 
 /// Whether to colour the output. Decided by the caller (terminal, `--color`, `NO_COLOR`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +53,7 @@ pub struct Style {
 }
 
 /// `30-60 mg`, or `100 mg` when both ends are equal: the unit once, after the upper end.
-fn span<T: PartialEq + fmt::Display>(lo: &T, hi: &T, lang: Lang) -> String {
+fn span<T: PartialEq + crate::i18n::Localize>(lo: &T, hi: &T, lang: Lang) -> String {
     if lo == hi {
         lang.num(hi)
     } else {
@@ -318,16 +319,13 @@ fn write_flags_in_short(out: &mut impl Write, advice: &Advice, style: Style) -> 
         .filter(|w| about_this_patient(w))
         .map(|w| match &w.detail {
             Detail::Drugs(names) => {
-                let names: Vec<_> = names
-                    .iter()
-                    .map(|n| crate::input::grammar::visible(n))
-                    .collect();
+                let names: Vec<_> = names.iter().map(|n| crate::output::visible(n)).collect();
                 format!("{} ({})", w.rule.as_str(), names.join(", "))
             }
             Detail::Unknown(names) => {
                 let names: Vec<_> = names
                     .iter()
-                    .map(|(n, _)| crate::input::grammar::visible(n))
+                    .map(|(n, _)| crate::output::visible(n))
                     .collect();
                 format!("{} ({})", w.rule.as_str(), names.join(", "))
             }

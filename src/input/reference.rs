@@ -127,7 +127,7 @@ pub fn check(case: &Case<'_>, lang: Lang) -> Vec<Mismatch> {
             got: lang.pick("an id", "een id").to_string(),
         }];
     }
-    if case.input.dob.is_some() && case.input.on.is_none() {
+    if case.input.fields.dob.is_some() && case.input.fields.on.is_none() {
         return vec![Mismatch {
             field: "input.on".to_string(),
             expected: lang
@@ -140,7 +140,7 @@ pub fn check(case: &Case<'_>, lang: Lang) -> Vec<Mismatch> {
         }];
     }
     // `today` is never asked: a case with `dob` carries `on`.
-    let request = match request::request(&case.input.fields(), || {
+    let request = match request::request(&case.input.fields, || {
         jiff::civil::Date::constant(2000, 1, 1)
     }) {
         Ok(request) => request,
