@@ -39,9 +39,12 @@ struct Lms {
     s: f64,
 }
 
-// The CDC tables (`data/growth/*.csv`), turned into arrays by `build.rs`:
-// INFANT_MALE, INFANT_FEMALE, CHILD_MALE, CHILD_FEMALE.
-include!(concat!(env!("OUT_DIR"), "/growth_tables.rs"));
+// The CDC tables (`data/growth/*.csv`) as arrays, generated and committed (not read at run time,
+// nor parsed at build time): INFANT_MALE, INFANT_FEMALE, CHILD_MALE, CHILD_FEMALE. The test
+// `tables_are_the_committed_csv_files` regenerates them and compares.
+#[rustfmt::skip]
+mod tables;
+use tables::{CHILD_FEMALE, CHILD_MALE, INFANT_FEMALE, INFANT_MALE};
 
 /// L, M, S at `age` months, interpolated linearly between the tabulated ages.
 fn lms(sex: Sex, age: AgeMonths) -> Option<Lms> {
@@ -322,5 +325,69 @@ mod tests {
                 }
             }
         }
+    }
+    /// The tables as `tables.rs` holds them, generated from the CSV files as published.
+    fn generated() -> String {
+        use std::fmt::Write as _;
+        let mut out = String::from(
+            "//! Generated from `data/growth/*.csv` (CDC 2000 weight-for-age, LMS) by the test\n\
+             //! `tables_are_the_committed_csv_files`: do not edit; regenerate with\n\
+             //! `ANAKINRA_BLESS=1 cargo test --lib growth`.\n\n\
+             use super::Lms;\n",
+        );
+        for (name, file) in [("INFANT", "wtageinf.csv"), ("CHILD", "wtage.csv")] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("data/growth")
+                .join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            let mut rows = [Vec::new(), Vec::new()];
+            for line in text.lines().skip(1) {
+                let cells: Vec<&str> = line.split(',').take(5).map(str::trim).collect();
+                let [sex, age, l, m, s] = cells[..] else {
+                    panic!("{file}: short line {line:?}")
+                };
+                for number in [age, l, m, s] {
+                    number.parse::<f64>().unwrap();
+                }
+                let at = match sex {
+                    "1" => 0,
+                    "2" => 1,
+                    other => panic!("{file}: sex {other:?}"),
+                };
+                rows[at].push(format!(
+                    "Lms {{ age: {age}_f64, l: {l}_f64, m: {m}_f64, s: {s}_f64 }}"
+                ));
+            }
+            for (sex, rows) in ["MALE", "FEMALE"].iter().zip(rows) {
+                writeln!(out, "\n/// CDC `{file}`, {sex}: (age in months, L, M, S).").unwrap();
+                writeln!(out, "#[allow(clippy::unreadable_literal, clippy::excessive_precision)] // as published").unwrap();
+                writeln!(
+                    out,
+                    "pub(super) const {name}_{sex}: [Lms; {}] = [",
+                    rows.len()
+                )
+                .unwrap();
+                for row in rows {
+                    writeln!(out, "    {row},").unwrap();
+                }
+                writeln!(out, "];").unwrap();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tables_are_the_committed_csv_files() {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/dosing/growth/tables.rs");
+        let generated = generated();
+        if std::env::var_os("ANAKINRA_BLESS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            committed == generated,
+            "src/dosing/growth/tables.rs differs from data/growth/*.csv: regenerate with ANAKINRA_BLESS=1 cargo test --lib growth"
+        );
     }
 }

@@ -22,6 +22,7 @@ fn gfr(p: &Patient, lang: Lang) -> String {
 }
 
 /// Why a patient was refused, for a reason rule.
+#[allow(clippy::too_many_lines)] // one arm per reason, in two languages, and every other rule named
 pub fn reason(rule: RuleId, p: &Patient, lang: Lang) -> String {
     let (age, weight) = (lang.num(&p.age), lang.num(&p.weight));
     match (rule, lang) {
@@ -78,7 +79,53 @@ pub fn reason(rule: RuleId, p: &Patient, lang: Lang) -> String {
                 "volwassene met GFR onder 30 of dialyse: geen van beide bronnen geeft een nieradvies voor volwassenen",
             )
             .to_string(),
-        (other, _) => other.as_str().to_string(),
+        // Rules that are never a reason: their id, should one be given as one.
+        (other @ (
+            RuleId::Start
+            | RuleId::Escalate
+            | RuleId::Cap100
+            | RuleId::Exceptional
+            | RuleId::NoRoundUp
+            | RuleId::Adult
+            | RuleId::RenalOk
+            | RuleId::Pk
+            | RuleId::RenalHalflife
+            | RuleId::RenalUnknown
+            | RuleId::LabelOff
+            | RuleId::CapsResponse
+            | RuleId::CapsTitrate
+            | RuleId::CapsLabel
+            | RuleId::Mas
+            | RuleId::Taper
+            | RuleId::IntTnf
+            | RuleId::IntLive
+            | RuleId::IntInactivated
+            | RuleId::AdrChild
+            | RuleId::Inject
+            | RuleId::Screen
+            | RuleId::AdrShort
+            | RuleId::AdrLong
+            | RuleId::Infection
+            | RuleId::New
+            | RuleId::Surgery
+            | RuleId::Pregnancy
+            | RuleId::Storage
+            | RuleId::FluOk
+            | RuleId::LiveVaccines
+            | RuleId::FluNasal
+            | RuleId::RxAboveMax
+            | RuleId::RxExceptional
+            | RuleId::RxBelowStart
+            | RuleId::RxNotDeliverable
+            | RuleId::IntDuplicate
+            | RuleId::IntUnknown
+            | RuleId::IntNone
+            | RuleId::Gfr30
+            | RuleId::GfrAbove
+            | RuleId::EgfrAge
+            | RuleId::GrowthWfa
+            | RuleId::GrowthNoRef
+        ), _) => other.as_str().to_string(),
     }
 }
 
@@ -331,7 +378,54 @@ fn prescription_warning(
             };
             format!("{dose} {text}; {prefix}: {nearest}")
         }
-        other => other.as_str().to_string(),
+        // Not prescription rules: their id, should one be given as one.
+        other @ (RuleId::RenalCi
+        | RuleId::AgeMin
+        | RuleId::WeightMin
+        | RuleId::Scope
+        | RuleId::RaAdult
+        | RuleId::Dialysis
+        | RuleId::AdultRenal
+        | RuleId::Start
+        | RuleId::Escalate
+        | RuleId::Cap100
+        | RuleId::Exceptional
+        | RuleId::NoRoundUp
+        | RuleId::Adult
+        | RuleId::RenalOk
+        | RuleId::Pk
+        | RuleId::RenalHalflife
+        | RuleId::RenalUnknown
+        | RuleId::LabelOff
+        | RuleId::CapsResponse
+        | RuleId::CapsTitrate
+        | RuleId::CapsLabel
+        | RuleId::Mas
+        | RuleId::Taper
+        | RuleId::IntTnf
+        | RuleId::IntLive
+        | RuleId::IntInactivated
+        | RuleId::AdrChild
+        | RuleId::Inject
+        | RuleId::Screen
+        | RuleId::AdrShort
+        | RuleId::AdrLong
+        | RuleId::Infection
+        | RuleId::New
+        | RuleId::Surgery
+        | RuleId::Pregnancy
+        | RuleId::Storage
+        | RuleId::FluOk
+        | RuleId::LiveVaccines
+        | RuleId::FluNasal
+        | RuleId::IntDuplicate
+        | RuleId::IntUnknown
+        | RuleId::IntNone
+        | RuleId::Gfr30
+        | RuleId::GfrAbove
+        | RuleId::EgfrAge
+        | RuleId::GrowthWfa
+        | RuleId::GrowthNoRef) => other.as_str().to_string(),
     }
 }
 
@@ -448,7 +542,33 @@ const fn fixed_warning(rule: RuleId, lang: Lang) -> &'static str {
             "vaccination with a weakened live virus (needed for some distant travel), such as the yellow fever vaccine, does not go with anakinra; nor do vaccinations against mumps, measles and rubella (MMR/BMR) or tuberculosis (BCG)",
             "vaccinatie met verzwakt levend virus (nodig bij sommige verre reizen), zoals het gelekoortsvaccin, gaat niet samen met anakinra; ook vaccinaties tegen bof, mazelen, rodehond (BMR) of tuberculose (BCG) niet",
         ),
-        other => other.as_str(),
+        // Rules whose text names more than the rule (a drug, a dose, a figure): written by
+        // `warning`, `reason` and `summary`; their id here.
+        other @ (
+            RuleId::RenalCi
+            | RuleId::AgeMin
+            | RuleId::WeightMin
+            | RuleId::Scope
+            | RuleId::RaAdult
+            | RuleId::Dialysis
+            | RuleId::Start
+            | RuleId::Escalate
+            | RuleId::Cap100
+            | RuleId::Exceptional
+            | RuleId::NoRoundUp
+            | RuleId::Adult
+            | RuleId::RenalOk
+            | RuleId::Pk
+            | RuleId::RenalHalflife
+            | RuleId::LabelOff
+            | RuleId::RxAboveMax
+            | RuleId::RxExceptional
+            | RuleId::RxBelowStart
+            | RuleId::RxNotDeliverable
+            | RuleId::IntDuplicate
+            | RuleId::IntUnknown
+            | RuleId::EgfrAge
+        ) => other.as_str(),
     }
 }
 
@@ -524,6 +644,35 @@ pub fn summary(rule: RuleId, lang: Lang) -> String {
             "bedside Schwartz eGFR outside 1-18 years, where it is not validated".into(),
             "bedside-Schwartz-eGFR buiten 1-18 jaar, waar de formule niet gevalideerd is".into(),
         ),
-        other => fixed_warning(other, lang).to_string(),
+        // The warning's own text says what the rule says.
+        other @ (
+            RuleId::RenalUnknown
+            | RuleId::CapsResponse
+            | RuleId::CapsTitrate
+            | RuleId::CapsLabel
+            | RuleId::Mas
+            | RuleId::Taper
+            | RuleId::IntTnf
+            | RuleId::IntLive
+            | RuleId::IntInactivated
+            | RuleId::AdrChild
+            | RuleId::Inject
+            | RuleId::Screen
+            | RuleId::AdrShort
+            | RuleId::AdrLong
+            | RuleId::Infection
+            | RuleId::New
+            | RuleId::Surgery
+            | RuleId::Pregnancy
+            | RuleId::Storage
+            | RuleId::FluOk
+            | RuleId::LiveVaccines
+            | RuleId::FluNasal
+            | RuleId::IntNone
+            | RuleId::Gfr30
+            | RuleId::GfrAbove
+            | RuleId::GrowthWfa
+            | RuleId::GrowthNoRef
+        ) => fixed_warning(other, lang).to_string(),
     }
 }

@@ -84,7 +84,57 @@ pub(crate) fn flag_text(rule: RuleId, dose: Milligrams, lang: Lang) -> String {
                 "ligt onder het startbereik van 1-2 mg/kg/dag voor deze patiënt",
             )
         ),
-        other => other.as_str().to_string(),
+        // Not a caution on a taper's dose: its id.
+        other @ (
+            RuleId::RenalCi
+            | RuleId::AgeMin
+            | RuleId::WeightMin
+            | RuleId::Scope
+            | RuleId::RaAdult
+            | RuleId::Dialysis
+            | RuleId::AdultRenal
+            | RuleId::Start
+            | RuleId::Escalate
+            | RuleId::Cap100
+            | RuleId::Exceptional
+            | RuleId::NoRoundUp
+            | RuleId::Adult
+            | RuleId::RenalOk
+            | RuleId::Pk
+            | RuleId::RenalHalflife
+            | RuleId::RenalUnknown
+            | RuleId::LabelOff
+            | RuleId::CapsResponse
+            | RuleId::CapsTitrate
+            | RuleId::CapsLabel
+            | RuleId::Mas
+            | RuleId::Taper
+            | RuleId::IntTnf
+            | RuleId::IntLive
+            | RuleId::IntInactivated
+            | RuleId::AdrChild
+            | RuleId::Inject
+            | RuleId::Screen
+            | RuleId::AdrShort
+            | RuleId::AdrLong
+            | RuleId::Infection
+            | RuleId::New
+            | RuleId::Surgery
+            | RuleId::Pregnancy
+            | RuleId::Storage
+            | RuleId::FluOk
+            | RuleId::LiveVaccines
+            | RuleId::FluNasal
+            | RuleId::RxAboveMax
+            | RuleId::IntDuplicate
+            | RuleId::IntUnknown
+            | RuleId::IntNone
+            | RuleId::Gfr30
+            | RuleId::GfrAbove
+            | RuleId::EgfrAge
+            | RuleId::GrowthWfa
+            | RuleId::GrowthNoRef
+        ) => other.as_str().to_string(),
     }
 }
 

@@ -6,8 +6,7 @@
     clippy::panic
 )]
 
-mod common;
-use common::anakinra;
+use crate::common::anakinra;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command as StdCommand, Stdio};

@@ -9,8 +9,7 @@
     clippy::panic
 )]
 
-mod common;
-use common::anakinra;
+use crate::common::anakinra;
 use std::borrow::Cow;
 
 use anakinra::dosing;

@@ -6,8 +6,7 @@
     clippy::panic
 )]
 
-mod common;
-use common::anakinra;
+use crate::common::anakinra;
 use predicates::prelude::*;
 use serde_json::Value;
 

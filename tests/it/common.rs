@@ -15,7 +15,6 @@ pub const READ_FROM_ENV: [&str; 7] = [
 ];
 
 /// The `anakinra` binary with a clean environment.
-#[allow(dead_code)] // not every test binary uses it
 pub fn anakinra() -> Command {
     let mut cmd = Command::cargo_bin("anakinra").expect("the anakinra binary is built");
     for var in READ_FROM_ENV {

@@ -1,5 +1,5 @@
 //! Properties that must hold for any input (proptest; failures are kept in
-//! `tests/properties.proptest-regressions`, committed, and replayed first).
+//! `tests/it/properties.proptest-regressions`, committed, and replayed first).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -8,8 +8,7 @@
 )]
 #![allow(clippy::float_cmp)] // JSON numbers with at most 2 decimals, compared exactly
 
-mod common;
-use common::anakinra;
+use crate::common::anakinra;
 use predicates::prelude::*;
 use serde_json::Value;
 

@@ -337,7 +337,7 @@ fn coarse_grid_agrees_with_rules_md() {
     assert!(checked > 30_000);
 }
 
-/// The full grid of the issue; run with `cargo test --release --test reference_grid -- --ignored`.
+/// The full grid of the issue; run with `cargo test --release --test it reference_grid -- --ignored`.
 #[test]
 #[ignore = "65 million patients: run in release (see .ci/run)"]
 fn full_grid_agrees_with_rules_md() {

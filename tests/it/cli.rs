@@ -8,9 +8,8 @@
 // JSON numbers are compared exactly: the contract is "at most 2 decimals", printed shortest.
 #![allow(clippy::float_cmp)]
 
-mod common;
+use crate::common::anakinra;
 use assert_cmd::Command;
-use common::anakinra;
 use predicates::prelude::*;
 use serde::Deserialize;
 

@@ -8,8 +8,6 @@
     clippy::panic
 )]
 
-mod common;
-
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -18,7 +16,7 @@ use std::process::{Command, Output, Stdio};
 fn anakinra(args: &[&str]) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("anakinra"));
     cmd.args(args);
-    for var in common::READ_FROM_ENV {
+    for var in crate::common::READ_FROM_ENV {
         cmd.env_remove(var);
     }
     cmd

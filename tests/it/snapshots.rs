@@ -1,11 +1,10 @@
 //! The full text note, held as a whole: five patients in English and Dutch (insta snapshots in
-//! `tests/snapshots/`). A change of layout or wording shows up here as a diff to review with
-//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test snapshots` and `git diff`).
+//! `tests/it/snapshots/`). A change of layout or wording shows up here as a diff to review with
+//! `cargo insta review` (or `INSTA_UPDATE=always cargo test --test it snapshots` and `git diff`).
 //! The arithmetic is held elsewhere, by hand-computed cases; these hold what a person reads.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-use common::anakinra;
+use crate::common::anakinra;
 
 /// Five patients that between them show every block of the note.
 const PATIENTS: [(&str, &[&str]); 5] = [
