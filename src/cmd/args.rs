@@ -90,7 +90,7 @@ grammar of the dose flag of the same name:
   gfr, or height (lengte) with creatinine (kreatinine) for an eGFR
   dialysis (dialyse) yes/no
   dose (dosis)       a prescribed daily dose to check
-  comedication (comedicatie)  a JSON string or array; in CSV separated by ; or |
+  comedication (comedicatie, co-medicatie)  a JSON string or array; in CSV separated by ; or |
   sex (geslacht), confirm_weight (gewicht_bevestigd)
 CSV: header first, `,` or `;` (detected from the first line), decimal comma in `;` files, an
 empty cell is an absent field; CSV output keeps the input's CRLF and byte-order mark. A bad

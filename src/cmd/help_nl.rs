@@ -252,8 +252,9 @@ invoer; 4 stdout niet te schrijven.",
 grammatica van de gelijknamige vlag van dose: id, weight (gewicht), age (leeftijd) of
 age_months (leeftijd_maanden) of dob (geboortedatum) met on (datum), indication (indicatie),
 gfr of height (lengte) met creatinine (kreatinine), dialysis (dialyse), dose (dosis),
-comedication (comedicatie), sex (geslacht), confirm_weight (gewicht_bevestigd). Een regel is
-hoogstens 1 MiB; een fout record wordt een foutrecord op zijn plaats, er valt niets weg.
+comedication (comedicatie, co-medicatie), sex (geslacht), confirm_weight (gewicht_bevestigd).
+Een regel is hoogstens 1 MiB; een fout record wordt een foutrecord op zijn plaats, er valt niets
+weg.
 
 Voorbeelden:
   anakinra batch kliniek.jsonl | jq -c 'select(.outcome and .outcome != \"advised\")'

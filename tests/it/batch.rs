@@ -861,3 +861,83 @@ fn dutch_column_names_and_unknown_columns_left_out_on_request() {
     assert_eq!(records[0]["gfr"], 116.82);
     assert_eq!(records[0]["age_months"], 60);
 }
+
+#[test]
+fn an_unknown_key_is_named_whatever_words_it_holds() {
+    // The key is handed over by the reader, never read back from serde's message: a key that
+    // holds serde's own words (" at line ", a backtick) is named whole, with the keys accepted.
+    let records = batch(
+        "{\"id\":\"a\",\"comedication\":[\"mtx\"],\"bogus at line 3 column 4\":1}\n\
+         {\"id\":\"b\",\"we`ight\":1}\n\
+         {\"id\":\"c\",\"col\\u006fur\":1}\n",
+    );
+    assert_eq!(records[0]["id"], "a");
+    assert_eq!(records[0]["error"]["field"], "bogus at line 3 column 4");
+    assert_eq!(
+        records[0]["error"]["message"],
+        "unknown key 'bogus at line 3 column 4'; accepted: id, weight, age, age_months, dob, on, \
+         indication, gfr, height, creatinine, dialysis, dose, comedication, sex, confirm_weight"
+    );
+    assert_eq!(records[1]["error"]["field"], "we`ight");
+    // An escaped key is the key it spells.
+    assert_eq!(records[2]["error"]["field"], "colour");
+}
+
+#[test]
+fn serde_messages_lose_only_their_position() {
+    // A value that holds serde's position words keeps them: only the position serde appends is
+    // taken off, by its numbers.
+    let records = batch("{\"weight\": {\"at line 1 column 2\": 1}}\n{\"weight\": 1} x\n");
+    assert_eq!(
+        records[0]["error"]["message"],
+        "invalid value: invalid type: map, expected a string, a number or a boolean"
+    );
+    assert_eq!(
+        records[1]["error"]["message"],
+        "invalid JSON: trailing characters"
+    );
+}
+
+#[test]
+fn a_case_input_given_as_an_array_is_refused() {
+    let dir = std::env::temp_dir().join(format!("anakinra-array-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cases.json");
+    std::fs::write(
+        &file,
+        r#"[{"id": "x", "input": ["30", "8y"], "expect": {"verdict": "advised"}}]"#,
+    )
+    .unwrap();
+    anakinra()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("cases.json:1:").and(predicate::str::ends_with(
+                ": not a valid case file: invalid type: sequence, expected struct JsonPatient\n",
+            )),
+        );
+}
+
+#[test]
+fn batch_help_lists_every_field_of_the_table_with_its_dutch_names() {
+    use anakinra::input::field::Field;
+    for lang in ["en", "nl"] {
+        let help = anakinra()
+            .args(["batch", "--help", "--lang", lang])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let help = String::from_utf8(help).unwrap();
+        for field in Field::RECORD {
+            assert!(help.contains(field.key()), "{lang}: {}", field.key());
+            for dutch in field.dutch() {
+                assert!(help.contains(dutch), "{lang}: {dutch}");
+            }
+        }
+    }
+}
