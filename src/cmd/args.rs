@@ -3,6 +3,9 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
+use crate::i18n::messages::flag_help;
+
 /// `anakinra --version`: the tool version and the rules version.
 pub const LONG_VERSION: &str = concat!(
     env!("CARGO_PKG_VERSION"),
@@ -264,8 +267,8 @@ pub enum BatchDetail {
 #[derive(Debug, Args)]
 #[allow(clippy::struct_excessive_bools)] // each is a flag on the command line
 pub struct DoseArgs {
-    /// Body weight in kg: 12, 12.5, 12,5, 12.25kg or "12,5 kg"; at most 2 decimals, up to 250.
-    #[arg(long, value_name = "KG", allow_hyphen_values = true)]
+    /// Body weight in kg (help: [`flag_help`], from `Kilograms::MAX`).
+    #[arg(long, value_name = "KG", allow_hyphen_values = true, help = flag_help("dose", "weight", Lang::En).unwrap_or_default())]
     pub weight: String,
 
     /// Age with a unit: months 8m/8mo/8mnd/"8 months", years 3y/3j/3jr/"3 years"/"3 jaar", or
@@ -302,9 +305,8 @@ pub struct DoseArgs {
     #[arg(long, value_name = "INDICATION", allow_hyphen_values = true, value_parser = Suggest(INDICATIONS))]
     pub indication: String,
 
-    /// GFR in ml/min/1.73 m2, 0 to 250 ("95 ml/min" and a lab's ">90" too). Without it (or
-    /// --height and --creatinine) the advice carries a caution to check renal function.
-    #[arg(long, value_name = "ML_MIN_1.73M2", allow_hyphen_values = true, conflicts_with_all = ["height", "creatinine"])]
+    /// GFR in ml/min/1.73 m2 (help: [`flag_help`], from `Gfr::TYPED_MAX`).
+    #[arg(long, value_name = "ML_MIN_1.73M2", allow_hyphen_values = true, conflicts_with_all = ["height", "creatinine"], help = flag_help("dose", "gfr", Lang::En).unwrap_or_default())]
     pub gfr: Option<String>,
 
     /// Height in cm, with --creatinine: the GFR is estimated by bedside Schwartz.
@@ -367,9 +369,9 @@ pub struct TaperArgs {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub from: String,
 
-    /// The current daily dose, given on each injection day, in mg: 40 or 40mg; 20 to 200 mg
-    /// (with a patient: up to that patient's maximum).
-    #[arg(long, value_name = "MG", allow_hyphen_values = true)]
+    /// The current daily dose, in mg (help: [`flag_help`], from the syringe's smallest and
+    /// largest dose).
+    #[arg(long, value_name = "MG", allow_hyphen_values = true, help = flag_help("taper", "dose", Lang::En).unwrap_or_default())]
     pub dose: String,
 
     /// The patient's weight in kg, to check the dose against the patient's maximum (with

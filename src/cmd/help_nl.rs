@@ -7,6 +7,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
 use crate::i18n::Lang;
+use crate::i18n::messages::flag_help;
 
 /// The language asked for on the command line (`--lang nl`, `--lang=NL`), before clap parses:
 /// help and clap's errors come before our own parsing. `None` when not given (or not a
@@ -40,11 +41,8 @@ const ARGS: &[(&str, &str, &str)] = &[
         "lang",
         "Taal van teksten en meldingen, nl of en (JSON-sleutels blijven Engels). Standaard: ANAKINRA_LANG, anders LC_ALL, LC_MESSAGES, LANG: Nederlands als die met `nl` begint",
     ),
-    (
-        "dose",
-        "weight",
-        "Lichaamsgewicht in kg: 12, 12.5, 12,5, 12.25kg of \"12,5 kg\"; hoogstens 2 decimalen, tot 250",
-    ),
+    // Its help states a bound: written from the unit type by `flag_help`.
+    ("dose", "weight", ""),
     (
         "dose",
         "age",
@@ -65,11 +63,8 @@ const ARGS: &[(&str, &str, &str)] = &[
         "indication",
         "caps-mild (caps-licht) of caps-severe (caps-ernstig): CAPS (FCAS, MWS, NOMID/CINCA); hereditary-autoinflammatory (erfelijk): andere erfelijke autoinflammatoire aandoeningen (TRAPS, HIDS/MKD, FMF: de KF-dosis, niet de FMF-dosering van de EU-registratie); sjia: systemische JIA; other-autoinflammatory (overig): andere autoinflammatoire aandoeningen die niet reageren op de conventionele therapie; ra: volwassenen met reumatoïde artritis (de vaste 100 mg van de folder)",
     ),
-    (
-        "dose",
-        "gfr",
-        "GFR in ml/min/1,73 m2, 0 tot 250 (95 ml/min en >90 mogen ook). Zonder GFR (of --height en --creatinine) komt er een waarschuwing om de nierfunctie te controleren",
-    ),
+    // Its help states a bound: written from the unit type by `flag_help`.
+    ("dose", "gfr", ""),
     (
         "dose",
         "height",
@@ -162,11 +157,8 @@ const ARGS: &[(&str, &str, &str)] = &[
         "from",
         "De eerste dag van de afbouw, JJJJ-MM-DD of DD-MM-JJJJ, of vandaag (today)",
     ),
-    (
-        "taper",
-        "dose",
-        "De huidige dagdosis, gegeven op elke injectiedag, in mg: 40 of 40mg; 20 tot en met 200 mg (met een patiënt: tot diens maximum)",
-    ),
+    // Its help states a bound: written from the unit type by `flag_help`.
+    ("taper", "dose", ""),
     (
         "taper",
         "weight",
@@ -349,8 +341,9 @@ fn translate(name: &str, cmd: Command) -> Command {
     }
     // The Dutch text names the values and the default itself: clap's lists are English.
     for &(_, id, help) in ARGS.iter().filter(|(n, _, _)| *n == name) {
+        let help = flag_help(name, id, Lang::Nl).unwrap_or_else(|| help.to_string());
         cmd = cmd.mut_arg(id, |a| {
-            let a = a.help(help).long_help(help);
+            let a = a.help(help.clone()).long_help(help);
             if a.get_action().takes_values() {
                 a.hide_possible_values(true).hide_default_value(true)
             } else {

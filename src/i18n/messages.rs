@@ -417,6 +417,43 @@ impl Field {
     }
 }
 
+/// The help of a flag whose text states a bound, in `lang`, written from the unit type: `dose
+/// --weight`, `dose --gfr` and `taper --dose`. `None` for every other flag.
+pub fn flag_help(command: &str, id: &str, lang: Lang) -> Option<String> {
+    let weight = || bound(u64::from(Kilograms::MAX.centi()), lang);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 250
+    let gfr = || bound((Gfr::TYPED_MAX * 100.0) as u64, lang);
+    let (low, high) = (
+        bound(u64::from(SMALLEST_DOSE.centi()), lang),
+        lang.num(&LARGEST_DOSE),
+    );
+    Some(match (command, id, lang) {
+        ("dose", "weight", Lang::En) => format!(
+            "Body weight in kg: 12, 12.5, 12,5, 12.25kg or \"12,5 kg\"; at most 2 decimals, up to {}",
+            weight()
+        ),
+        ("dose", "weight", Lang::Nl) => format!(
+            "Lichaamsgewicht in kg: 12, 12.5, 12,5, 12.25kg of \"12,5 kg\"; hoogstens 2 decimalen, tot {}",
+            weight()
+        ),
+        ("dose", "gfr", Lang::En) => format!(
+            "GFR in ml/min/1.73 m2, 0 to {} (\"95 ml/min\" and a lab's \">90\" too). Without it (or --height and --creatinine) the advice carries a caution to check renal function",
+            gfr()
+        ),
+        ("dose", "gfr", Lang::Nl) => format!(
+            "GFR in ml/min/1,73 m2, 0 tot {} (95 ml/min en >90 mogen ook). Zonder GFR (of --height en --creatinine) komt er een waarschuwing om de nierfunctie te controleren",
+            gfr()
+        ),
+        ("taper", "dose", Lang::En) => format!(
+            "The current daily dose, given on each injection day, in mg: 40 or 40mg; {low} to {high} (with a patient: up to that patient's maximum)"
+        ),
+        ("taper", "dose", Lang::Nl) => format!(
+            "De huidige dagdosis, gegeven op elke injectiedag, in mg: 40 of 40mg; {low} tot en met {high} (met een patiënt: tot diens maximum)"
+        ),
+        _ => return None,
+    })
+}
+
 /// The keys of a record, joined for a message.
 fn record_keys() -> String {
     Field::RECORD.map(Field::key).join(", ")
