@@ -12,7 +12,7 @@ use crate::cmd::{Exit, StdoutFailed, report, stdout_failure};
 use crate::i18n::Lang;
 use crate::input::csv::{self, Row, RowError};
 use crate::input::error::{BatchError, RecordProblem};
-use crate::input::json::{JsonPatient, Scalar};
+use crate::input::json::{self, Scalar};
 use crate::input::line::{Lines, Read};
 use crate::input::request::{self, PatientFields};
 use crate::output::batch::{CsvStyle, Detail, Outcome, OutputFormat, Sink};
@@ -200,9 +200,9 @@ pub fn run_counted<R: BufRead, W: Write>(
         ),
         InputFormat::Csv => {
             let mut rows = csv::Reader::new(lines, delimiter);
-            let (columns, width) = header(&mut rows, settings)?;
+            let header = header(&mut rows, settings)?;
             let sink = Sink::new(out, format, detail, (delimiter, style), lang);
-            csv_rows(rows, (&columns, width), sink, settings, summary)
+            csv_rows(rows, &header, sink, settings, summary)
         }
     }
 }
@@ -224,8 +224,10 @@ fn jsonl<R: BufRead, W: Write>(
             }
             Read::Line if buf.iter().all(u8::is_ascii_whitespace) => continue,
             Read::Line => {
-                let line = lines.line();
-                json_record(&buf, settings, |id, outcome| sink.write(line, id, outcome))?
+                let (id, fields) = json::line(&buf);
+                let outcome = fields.and_then(|fields| assess(&fields, settings));
+                sink.write(lines.line(), id.as_ref().map(Scalar::as_str), &outcome)?;
+                outcome.is_ok()
             }
         };
         summary.count(valid);
@@ -233,75 +235,30 @@ fn jsonl<R: BufRead, W: Write>(
     Ok(sink.finish()?)
 }
 
-/// One JSON line: hands its id (when it can be read) and its advice or error to `write`, and
-/// tells whether it was valid.
-fn json_record(
-    bytes: &[u8],
-    settings: Settings,
-    mut write: impl FnMut(Option<&str>, &Outcome) -> io::Result<()>,
-) -> io::Result<bool> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let problem = RecordProblem::NotUtf8 {
-                field: None,
-                at: err.valid_up_to(),
-            };
-            write(None, &Err(problem))?;
-            return Ok(false);
-        }
-    };
-    // Only an object is a record.
-    if !text.trim_start().starts_with('{') {
-        write(None, &Err(RecordProblem::NotAnObject))?;
-        return Ok(false);
-    }
-    let (id, outcome) = match JsonPatient::read(text) {
-        Ok(patient) => (patient.id, assess(&patient.fields, settings)),
-        Err(bad) => (bad.id, Err(RecordProblem::Line(bad.error))),
-    };
-    write(id.as_ref().map(Scalar::as_str), &outcome)?;
-    Ok(outcome.is_ok())
-}
-
-/// The header: the first row that is not blank, mapped to the field table, and its width; the
-/// columns left out are named on stderr.
+/// The header, mapped to the field table; the columns left out are named on stderr.
 fn header<R: BufRead>(
     rows: &mut csv::Reader<R>,
     settings: Settings,
-) -> Result<(csv::Columns, usize), BatchError> {
-    let mut row = Row::default();
-    let header = loop {
-        match rows.read(&mut row).map_err(BatchError::CannotRead)? {
-            None => return Err(BatchError::NoHeader),
-            Some(Ok(())) if row.iter().all(<[u8]>::is_empty) => {}
-            Some(Ok(())) => break csv::header(&row, settings.ignore_unknown_columns)?,
-            Some(Err(problem)) => {
-                return Err(BatchError::Header {
-                    line: row.line,
-                    problem,
-                });
-            }
-        }
-    };
+) -> Result<csv::Header, BatchError> {
+    let header = csv::read_header(rows, settings.ignore_unknown_columns)?;
     if !header.ignored.is_empty() {
         report(&format!(
             "note: ignored CSV columns (--ignore-unknown-columns): {}",
             header.ignored.join(", ")
         ));
     }
-    rows.expect_width(row.len());
-    Ok((header.columns, row.len()))
+    Ok(header)
 }
 
 /// Reads CSV rows after the header.
 fn csv_rows<R: BufRead, W: Write>(
     mut rows: csv::Reader<R>,
-    (columns, width): (&csv::Columns, usize),
+    header: &csv::Header,
     mut sink: Sink<W>,
     settings: Settings,
     summary: &mut Summary,
 ) -> Result<(), BatchError> {
+    let (columns, width) = (&header.columns, header.width);
     let mut row = Row::default();
     while let Some(read) = rows.read(&mut row).map_err(BatchError::CannotRead)? {
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {

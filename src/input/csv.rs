@@ -242,11 +242,13 @@ pub fn sniff_delimiter(first_line: &[u8]) -> u8 {
 /// Where each record field is in the CSV header, in the order of [`Field::RECORD`].
 pub type Columns = [Option<usize>; Field::RECORD.len()];
 
-/// A CSV header read: where each field is, and the columns left out.
+/// A CSV header read: where each field is, how many cells a row has, and the columns left out.
 #[derive(Debug, Default)]
 pub struct Header {
     /// Where each field is.
     pub columns: Columns,
+    /// The header's number of cells, which every row must have.
+    pub width: usize,
     /// The unknown columns left out (`--ignore-unknown-columns`), shortened for a message.
     pub ignored: Vec<String>,
 }
@@ -276,6 +278,37 @@ pub fn header(row: &Row, ignore_unknown: bool) -> Result<Header, BatchError> {
         }
     }
     Ok(header)
+}
+
+/// Reads the header, the first row that is not blank, and maps it ([`header`]); the reader
+/// then expects every row to have as many cells.
+///
+/// # Errors
+///
+/// [`BatchError::NoHeader`], [`BatchError::Header`] for a header that cannot be read, those of
+/// [`header`], and [`BatchError::CannotRead`].
+pub fn read_header<R: BufRead>(
+    rows: &mut Reader<R>,
+    ignore_unknown: bool,
+) -> Result<Header, BatchError> {
+    let mut row = Row::default();
+    loop {
+        match rows.read(&mut row).map_err(BatchError::CannotRead)? {
+            None => return Err(BatchError::NoHeader),
+            Some(Ok(())) if row.iter().all(<[u8]>::is_empty) => {}
+            Some(Ok(())) => break,
+            Some(Err(problem)) => {
+                return Err(BatchError::Header {
+                    line: row.line,
+                    problem,
+                });
+            }
+        }
+    }
+    let mut mapped = header(&row, ignore_unknown)?;
+    mapped.width = row.len();
+    rows.expect_width(row.len());
+    Ok(mapped)
 }
 
 /// One CSV row as the fields of a patient: an empty cell is an absent field; a

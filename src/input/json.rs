@@ -9,6 +9,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_json::value::RawValue;
 
+use crate::input::error::RecordProblem;
 use crate::input::field::Field;
 use crate::input::request::PatientFields;
 
@@ -225,6 +226,29 @@ impl<'a> JsonPatient<'a> {
             },
             id: patient.id,
         })
+    }
+}
+
+/// One line of a batch as a patient: its id (when it could be read, also from a line that goes
+/// wrong later) and its fields, or why it is not a patient.
+pub fn line(bytes: &[u8]) -> (Option<Scalar<'_>>, Result<PatientFields<'_>, RecordProblem>) {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let problem = RecordProblem::NotUtf8 {
+                field: None,
+                at: err.valid_up_to(),
+            };
+            return (None, Err(problem));
+        }
+    };
+    // serde would read an array as the fields in order: only an object is a record.
+    if !text.trim_start().starts_with('{') {
+        return (None, Err(RecordProblem::NotAnObject));
+    }
+    match JsonPatient::read(text) {
+        Ok(patient) => (patient.id, Ok(patient.fields)),
+        Err(bad) => (bad.id, Err(RecordProblem::Line(bad.error))),
     }
 }
 
