@@ -446,8 +446,8 @@ const INDICATIONS: &[&str] = &[
 const SEXES: &[&str] = &["f", "m"];
 
 /// A value parser that offers `0`'s values to shell completion but takes any text: the value is
-/// validated by [`crate::input::request`], which names the field, suggests the nearest name and takes
-/// Dutch names too (clap's own check would refuse those in its own words).
+/// validated by [`crate::input::request`], which names the field, suggests the nearest name and
+/// takes Dutch names too (clap's own check would refuse those in its own words).
 #[derive(Debug, Clone, Copy)]
 struct Suggest(&'static [&'static str]);
 

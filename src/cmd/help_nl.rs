@@ -1,7 +1,8 @@
 //! The command line in Dutch: clap's help with our own Dutch texts and headings, and clap's
 //! usage errors in Dutch, for `--lang nl` or a Dutch environment. The English help is the one
-//! the clap definitions in [`crate::cmd::args`] carry; this is its translation, kept next to nothing
-//! else so that a new flag without a Dutch text shows in one place (`every_flag_has_dutch_help`).
+//! the clap definitions in [`crate::cmd::args`] carry; this is its translation, kept next to
+//! nothing else so that a new flag without a Dutch text shows in one place
+//! (`every_flag_has_dutch_help`).
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction, Command};

@@ -88,7 +88,7 @@ impl Error {
             return (failed.to_string(), Exit::Output);
         }
         let line = match self {
-            Error::Input(err) => format!("--{}: {}", err.field, err.message(lang)),
+            Error::Input(err) => format!("{}: {}", err.field.flag(), err.message(lang)),
             Error::Batch(err) => err.message(lang),
             Error::Check(err) => err.message(lang),
             Error::Rule(err) => err.message(lang),

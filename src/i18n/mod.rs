@@ -1,5 +1,6 @@
-//! The language a person reads: English or Dutch. JSON keys and enum values stay English;
-//! every text follows the language, and Dutch writes numbers with a decimal comma.
+//! The words a person reads, in English or Dutch: the language ([`Lang`]), quantities written
+//! in it ([`Localize`]: Dutch writes a decimal comma), the text of every rule ([`rules`]) and
+//! every message ([`messages`]). JSON keys and enum values stay English.
 
 pub mod messages;
 pub mod rules;

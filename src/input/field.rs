@@ -1,7 +1,7 @@
 //! The input fields, each defined once: its JSON key and CSV column, its command-line flag and
 //! its Dutch column names. The JSON readers, the CSV column mapping, the error messages and the
-//! field list in `batch --help` derive from [`Field::ALL`]; what a field accepts is written from
-//! the bounds of its unit type (see [`Field::accepted`](crate::i18n::messages)).
+//! field list in `batch --help` derive from [`Field::RECORD`]; what a field accepts is written from
+//! the bounds of its unit type (`Field::accepted`, in [`crate::i18n::messages`]).
 
 use std::fmt;
 

@@ -1,6 +1,6 @@
 //! A patient as a JSON object: the shape of a `batch` line and of a reference case's `input`.
-//! Numbers may be JSON numbers or strings; everything goes on to [`crate::input::request`] as text, so
-//! JSON input meets exactly the validation of the command line.
+//! Numbers may be JSON numbers or strings; everything goes on to [`crate::input::request`] as
+//! text, so JSON input meets exactly the validation of the command line.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -15,8 +15,8 @@ use crate::input::request::PatientFields;
 
 /// A JSON scalar (string, number or boolean) kept as the text a person typed; borrowed from
 /// the input where it can be. A number keeps its own text (`29.999999999999999999`, `1.2e1`,
-/// `-0`), never a double's rounding of it, so it meets the grammar of [`crate::input::grammar`] exactly
-/// as the same characters on the command line would.
+/// `-0`), never a double's rounding of it, so it meets the grammar of [`crate::input::grammar`]
+/// exactly as the same characters on the command line would.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scalar<'a>(pub Cow<'a, str>);
 
@@ -199,7 +199,7 @@ pub struct BadLine<'a> {
 
 impl<'a> JsonPatient<'a> {
     /// Reads a patient from one JSON object: the common flat shape by hand (see
-    /// [`read_flat`]), anything else by serde_json, whose errors name what is wrong.
+    /// `read_flat`), anything else by serde_json, whose errors name what is wrong.
     ///
     /// # Errors
     ///

@@ -1,4 +1,8 @@
-//! Input: raw text from the command line, a JSON line or a CSV row becomes a validated request.
+//! The one validation path: text from the command line, a JSON line, a CSV row or a reference
+//! case's `input` becomes [`request::PatientFields`] (each field in its place by the table of
+//! [`field`]), and [`request::request`] validates it into a [`request::Request`] through the
+//! grammar of [`grammar`]. A refused value is a typed error ([`error`]) naming its field.
+
 pub mod csv;
 pub mod error;
 pub mod field;

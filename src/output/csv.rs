@@ -31,9 +31,9 @@ pub const CSV_OUTPUT_COLUMNS: [&str; 19] = [
     "gfr",
 ];
 
-/// Appends one flat CSV row, in the order of [`CSV_OUTPUT_COLUMNS`], without its line end. Only the id and the
-/// error are free text that may need quoting; the rest is ASCII without the delimiter (the
-/// decimal mark is `,` only when the delimiter is `;`).
+/// Appends one flat CSV row, in the order of [`CSV_OUTPUT_COLUMNS`], without its line end. Only
+/// the id and the error are free text that may need quoting; the rest is ASCII without the
+/// delimiter (the decimal mark is `,` only when the delimiter is `;`).
 pub(crate) fn push_csv_row(
     buf: &mut Vec<u8>,
     line: u64,

@@ -1,4 +1,8 @@
-//! Output: one module per format.
+//! The output, one module per format: the JSON record of `dose` ([`record`]), the records of
+//! `batch` ([`batch`]: the brief line of [`brief`], the row of [`csv`]), the text note
+//! ([`text`]), the taper as lines ([`taper`]) and as an iCalendar file ([`ics`]), the report of
+//! `check` ([`check`]) and the published schemas ([`schema`]).
+
 pub mod batch;
 pub mod brief;
 pub mod check;
