@@ -1,5 +1,6 @@
 //! The dosing core: a validated [`Patient`] in, an [`Advice`] out. Pure: no I/O, no clap, no
-//! anyhow. Every figure here is a rule of `RULES.md`, named by its id.
+//! language, nothing of the other layers. Every figure here is a rule of `RULES.md`, named by
+//! its id.
 
 pub mod comedication;
 pub mod egfr;
