@@ -46,7 +46,9 @@ struct Lms {
 mod tables;
 use tables::{CHILD_FEMALE, CHILD_MALE, INFANT_FEMALE, INFANT_MALE};
 
-/// L, M, S at `age` months, interpolated linearly between the tabulated ages.
+/// L, M, S at `age` completed months: the row at mid-month (months + 0.5), where the CDC
+/// tabulates every month of both tables (the infant table below 24 months, the child table
+/// from 24). `None` past the last row.
 fn lms(sex: Sex, age: AgeMonths) -> Option<Lms> {
     let rows: &[Lms] = match (age < CHILD_TABLE_FROM, sex) {
         (true, Sex::M) => &INFANT_MALE,
@@ -54,23 +56,10 @@ fn lms(sex: Sex, age: AgeMonths) -> Option<Lms> {
         (false, Sex::M) => &CHILD_MALE,
         (false, Sex::F) => &CHILD_FEMALE,
     };
-    // The tables are tabulated at mid-month: completed months + 0.5.
     let x = f64::from(age.months()) + 0.5;
-    // Binary search: this runs for every record of a batch.
-    let upper = rows.partition_point(|r| r.age < x);
-    let hi = *rows.get(upper)?;
-    if upper == 0 || (hi.age - x).abs() < 1e-9 {
-        return Some(hi);
-    }
-    let lo = *rows.get(upper - 1)?;
-    let f = (x - lo.age) / (hi.age - lo.age);
-    let mix = |a: f64, b: f64| a + (b - a) * f;
-    Some(Lms {
-        age: x,
-        l: mix(lo.l, hi.l),
-        m: mix(lo.m, hi.m),
-        s: mix(lo.s, hi.s),
-    })
+    // Binary search (this runs for every record of a batch); ages n + 0.5 are exact in binary.
+    let at = rows.binary_search_by(|r| r.age.total_cmp(&x)).ok()?;
+    rows.get(at).copied()
 }
 
 impl Lms {
@@ -240,6 +229,28 @@ mod tests {
         assert!((row.age - 8.5).abs() < 1e-9);
         assert!((row.m - 9.081_119_817).abs() < 1e-9, "{}", row.m);
         assert!((row.l + 0.133_409_1).abs() < 1e-9 && (row.s - 0.113_217_163).abs() < 1e-9);
+    }
+
+    #[test]
+    fn growth_wfa_takes_the_child_table_from_24_months_and_ends_at_239() {
+        // 23 months -> 23.5 in the infant table: `1,23.5,-0.19670196,12.59913494,0.108095077`.
+        let row = lms(Sex::M, age(23)).unwrap();
+        assert!((row.l + 0.196_701_96).abs() < 1e-12, "{}", row.l);
+        // 24 months -> 24.5 in the child table, `1,24.5,-0.216501213,12.74154396,0.108166006`,
+        // not the infant table's `1,24.5,-0.21650121,12.74154396,0.108166005`.
+        let row = lms(Sex::M, age(24)).unwrap();
+        assert!((row.l + 0.216_501_213).abs() < 1e-12, "{}", row.l);
+        assert!((row.s - 0.108_166_006).abs() < 1e-12, "{}", row.s);
+        // 239 months -> 239.5, the last mid-month row: `2,239.5,-1.518754013,58.1987714,...`.
+        let row = lms(Sex::F, age(239)).unwrap();
+        assert!((row.m - 58.198_771_4).abs() < 1e-9, "{}", row.m);
+        // Every month from 0 to 239 has its row, in both tables and for both sexes.
+        for months in 0..240 {
+            for sex in [Sex::F, Sex::M] {
+                let row = lms(sex, age(months)).unwrap();
+                assert!((row.age - (f64::from(months) + 0.5)).abs() < 1e-12);
+            }
+        }
     }
 
     #[test]
