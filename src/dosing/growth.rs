@@ -254,6 +254,63 @@ mod tests {
     }
 
     #[test]
+    fn lms_with_l_zero_is_the_log_normal_form() {
+        // No CDC row has L = 0, but the formula has a case for it: W = M·e^(S·z), z = ln(W/M)/S.
+        // M 10, S 0.1: z 1 is 10·e^0.1 = 11.051709180756477 kg; 10·e^0.2 = 12.214027581601698 kg
+        // is z 2.
+        let row = Lms {
+            age: 0.5,
+            l: 0.0,
+            m: 10.0,
+            s: 0.1,
+        };
+        assert!(
+            (row.at(1.0) - 11.051_709_180_756_477).abs() < 1e-12,
+            "{}",
+            row.at(1.0)
+        );
+        assert!(
+            (row.at(-1.0) - 9.048_374_180_359_595).abs() < 1e-12,
+            "{}",
+            row.at(-1.0)
+        );
+        assert!((row.z(12.214_027_581_601_698) - 2.0).abs() < 1e-12);
+        assert!((row.z(8.187_307_530_779_819) + 2.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn growth_wfa_z_and_range_at_4_years_worked_out_from_the_rows() {
+        // Rows at 48.5 months (wtage.csv): F L -1.177029925 M 15.87823668 S 0.131802186,
+        // M L -0.915241589 M 16.31676727 S 0.11995532. W(z) = M(1 + LSz)^(1/L); beyond z 3 the
+        // WHO extension z = 3 + (W - SD3)/(SD3 - SD2). Worked out with a calculator:
+        // 60 kg: z F 9.2660, M 12.0168 -> the less extreme, 9.26 (cut toward zero);
+        // z -3 weights F 11.4764, M 11.9547 -> the lower, 11.4764 -> 11.5 (rounded up);
+        // z +3 weights F 27.0316, M 25.2474 -> the higher, 27.0316 -> 27.0 (rounded down).
+        let g = check(kg(60.0), age(48), None);
+        assert_eq!(g.z_centi(), Some(926));
+        assert_eq!(g.range_centi(), Some((1150, 2700)));
+        assert!(g.flagged() && g.implausible());
+        assert_eq!(check(kg(60.0), age(48), Some(Sex::M)).z_centi(), Some(1201));
+        // 9 kg: z F -5.1636, M -5.5027 -> -5.16, refused unless confirmed; same range.
+        let g = check(kg(9.0), age(48), None);
+        assert_eq!(g.z_centi(), Some(-516));
+        assert_eq!(g.range_centi(), Some((1150, 2700)));
+        assert!(g.implausible());
+        // 12 kg: z F -2.5168, M -2.9582 -> -2.51; within 3, so no range is worked out.
+        let g = check(kg(12.0), age(48), None);
+        assert_eq!(g.z_centi(), Some(-251));
+        assert_eq!(g.range_centi(), None);
+        assert!(!g.flagged() && !g.implausible());
+        // 20 kg at 24 months (rows at 24.5): z F 4.0917, M 4.1167 -> F's, 4.09; range from
+        // F's z -3 weight 9.086 (-> 9.1) to M's z +3 weight 17.838 (-> 17.8).
+        let g = check(kg(20.0), age(24), None);
+        assert_eq!(g.z_centi(), Some(409));
+        assert_eq!(g.range_centi(), Some((910, 1780)));
+        assert!(g.flagged() && !g.implausible());
+        assert_eq!(check(kg(20.0), age(240), None).z_centi(), None);
+    }
+
+    #[test]
     fn growth_wfa_median_is_z_0() {
         let m = median_kg(Sex::F, age(60)).unwrap();
         let Growth::Checked { z, .. } = check(kg(m), age(60), Some(Sex::F)) else {
