@@ -165,6 +165,53 @@ mod tests {
         schedule(from, Milligrams::whole(mg), None)
     }
 
+    /// The advice for a patient of 30 kg, 8 years, with `indication` and `gfr`, and 60 mg/day
+    /// prescribed.
+    fn advice(indication: Indication, gfr: Option<f64>) -> Advice {
+        let patient = crate::dosing::Patient {
+            weight: crate::dosing::units::Kilograms::from_centi(3000).unwrap(),
+            age: crate::dosing::units::AgeMonths::new(96).unwrap(),
+            indication,
+            gfr: gfr.map(|g| crate::dosing::units::Gfr::new(g).unwrap()),
+            dialysis: false,
+        };
+        let extras = crate::dosing::Extras {
+            prescribed: Some(Milligrams::whole(60)),
+            ..crate::dosing::Extras::default()
+        };
+        crate::dosing::assess(&patient, &extras)
+    }
+
+    #[test]
+    fn kf_taper_with_a_patient_is_for_sjia_and_a_patient_who_gets_a_dose() {
+        let d = Date::constant(2026, 12, 1);
+        // sJIA, 30 kg: the most is 8 mg/kg x 30 = 240 -> 200 mg (KF-EXCEPTIONAL's ceiling).
+        let t = schedule(
+            d,
+            Milligrams::whole(60),
+            Some(&advice(Indication::Sjia, Some(95.0))),
+        )
+        .unwrap();
+        assert_eq!(t.maximum_mg, Milligrams::whole(200));
+        assert!(t.patient_checked);
+        assert_eq!(
+            schedule(
+                d,
+                Milligrams::whole(60),
+                Some(&advice(Indication::CapsMild, None))
+            ),
+            Err(Refusal::NotSjia(Indication::CapsMild))
+        );
+        assert_eq!(
+            schedule(
+                d,
+                Milligrams::whole(60),
+                Some(&advice(Indication::Sjia, Some(20.0)))
+            ),
+            Err(Refusal::NoDose(Verdict::Contraindicated, RuleId::RenalCi))
+        );
+    }
+
     #[test]
     fn kf_taper_every_other_day_for_4_weeks() {
         let t = plain(Date::constant(2026, 12, 1), 40).unwrap();

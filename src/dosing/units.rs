@@ -461,6 +461,17 @@ mod tests {
     }
 
     #[test]
+    fn quantities_display_the_english_way() {
+        assert_eq!(Kilograms::from_centi(1250).unwrap().to_string(), "12.5 kg");
+        assert_eq!(Kilograms::MAX.to_string(), "250 kg");
+        assert_eq!(MgPerKg::new(4).get(), 4);
+        assert_eq!(MgPerKg::new(8).to_string(), "8 mg/kg");
+        assert_eq!(centi_text(0, '.'), "0");
+        assert_eq!(centi_text(-5, ','), "-0,05");
+        assert_eq!(centi_text(-2380, '.'), "-23.8");
+    }
+
+    #[test]
     fn mg_per_kg_times_weight_is_exact() {
         let w = Kilograms::from_centi(1230).unwrap();
         assert_eq!((MgPerKg::new(3) * w).centi(), 3690);
