@@ -472,6 +472,55 @@ mod tests {
     }
 
     #[test]
+    fn volumes_heights_gfr_creatinine_and_percentages_display_as_written() {
+        assert_eq!(Millilitres::from_centi(26).to_string(), "0.26 ml");
+        assert_eq!(
+            Centimetres::from_centi(10_450).unwrap().to_string(),
+            "104.5 cm"
+        );
+        assert_eq!(Gfr::new(29.9).unwrap().to_string(), "29.9 ml/min/1.73 m2");
+        // 1.15 x 100 is 114.99999999999999 as a double: the typed 1.15 still shows as 1.15.
+        assert_eq!(Gfr::new(1.15).unwrap().centi_floor(), 115);
+        // 2.05 mg/dl x 88.4 = 181.22 umol/l.
+        let c = Creatinine::from_umol_per_l(2.05 * Creatinine::UMOL_PER_MG_DL).unwrap();
+        assert_eq!(c.centi_floor(), 18_122);
+        assert_eq!(c.to_string(), "181.22 umol/l");
+        // 0.29 x 100 is 28.999999999999996 umol/l, a hair under 29: never shown above, 28.99.
+        let c = Creatinine::from_umol_per_l(0.29 * 100.0).unwrap();
+        assert_eq!(c.centi_floor(), 2_899);
+        assert!((Creatinine::from_umol_per_l(35.0).unwrap().umol_per_l() - 35.0).abs() < 1e-12);
+        // 40 -> 45 mg: +12.5 %; 45 -> 40 mg: -11.11 % (cut toward zero from -11.111...).
+        let up = Percent::change(Milligrams::whole(40), Milligrams::whole(45));
+        let down = Percent::change(Milligrams::whole(45), Milligrams::whole(40));
+        assert_eq!(
+            (up.to_string(), down.to_string()),
+            ("+12.5 %".into(), "-11.11 %".into())
+        );
+        assert_eq!(
+            Percent::change(Milligrams::whole(40), Milligrams::whole(40)).to_string(),
+            "+0 %"
+        );
+        assert_eq!(serde_json::to_string(&up).unwrap(), "12.5");
+        assert_eq!(serde_json::to_string(&down).unwrap(), "-11.11");
+        assert_eq!(
+            serde_json::to_string(&Percent::change(
+                Milligrams::whole(40),
+                Milligrams::whole(80)
+            ))
+            .unwrap(),
+            "100"
+        );
+    }
+
+    #[test]
+    fn ages_in_years_are_twelve_months_each_up_to_130() {
+        assert_eq!(AgeMonths::years(0).map(AgeMonths::months), Some(0));
+        assert_eq!(AgeMonths::years(8).map(AgeMonths::months), Some(96));
+        assert_eq!(AgeMonths::years(130), Some(AgeMonths::MAX));
+        assert_eq!(AgeMonths::years(131), None);
+    }
+
+    #[test]
     fn mg_per_kg_times_weight_is_exact() {
         let w = Kilograms::from_centi(1230).unwrap();
         assert_eq!((MgPerKg::new(3) * w).centi(), 3690);
