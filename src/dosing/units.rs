@@ -485,6 +485,9 @@ mod tests {
         let c = Creatinine::from_umol_per_l(2.05 * Creatinine::UMOL_PER_MG_DL).unwrap();
         assert_eq!(c.centi_floor(), 18_122);
         assert_eq!(c.to_string(), "181.22 umol/l");
+        // A typed 5.1 umol/l is the double nearest 5.1, and 5.1 x 100 is 509.99999999999994: the
+        // nearest hundredth, whose own double is that value, shows it as typed.
+        assert_eq!(Creatinine::from_umol_per_l(5.1).unwrap().centi_floor(), 510);
         // 0.29 x 100 is 28.999999999999996 umol/l, a hair under 29: never shown above, 28.99.
         let c = Creatinine::from_umol_per_l(0.29 * 100.0).unwrap();
         assert_eq!(c.centi_floor(), 2_899);
