@@ -112,6 +112,21 @@ const KEYS: [&str; Field::RECORD.len()] = {
     keys
 };
 
+/// The fields a JSON object has named so far: a key is refused the second time, even after a
+/// `null`, as serde refuses it.
+#[derive(Default)]
+struct Seen(u32);
+
+impl Seen {
+    /// Notes `field`; whether it was named before.
+    fn again(&mut self, field: Field) -> bool {
+        let bit = 1 << (field as u32);
+        let before = self.0 & bit != 0;
+        self.0 |= bit;
+        before
+    }
+}
+
 impl<'a> JsonPatient<'a> {
     /// Puts a value in its field's place; `None` (a JSON `null`) leaves the field absent.
     fn put(&mut self, field: Field, value: Option<Scalar<'a>>) {
@@ -142,28 +157,25 @@ impl<'de> Visitor<'de> for PatientVisitor<'_> {
 
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<JsonPatient<'de>, A::Error> {
         let mut patient = JsonPatient::default();
-        let mut seen = [false; Field::RECORD.len()];
+        let mut seen = Seen::default();
         while let Some(key) = map.next_key::<Cow<'de, str>>()? {
-            let Some(at) = KEYS.iter().position(|k| *k == key) else {
+            let Some(field) = Field::from_key(&key) else {
                 let error = de::Error::unknown_field(&key, &KEYS);
                 if let Some(unknown) = self.unknown {
                     *unknown = Some(key.into_owned());
                 }
                 return Err(error);
             };
-            let (Some(field), Some(seen)) = (Field::RECORD.get(at), seen.get_mut(at)) else {
-                continue;
-            };
-            if std::mem::replace(seen, true) {
+            if seen.again(field) {
                 return Err(de::Error::duplicate_field(field.key()));
             }
-            if *field == Field::Comedication {
+            if field == Field::Comedication {
                 if let Some(Names(names)) = map.next_value::<Option<Names<'de>>>()? {
                     patient.fields.comedication = names;
                 }
             } else {
                 let value = map.next_value::<Option<Scalar<'de>>>()?;
-                patient.put(*field, value);
+                patient.put(field, value);
             }
         }
         Ok(patient)
@@ -267,7 +279,7 @@ fn read_flat<'a>(text: &'a str, patient: &mut JsonPatient<'a>) -> Option<()> {
         text,
         at: 0,
     };
-    let mut seen = [false; Field::RECORD.len()];
+    let mut seen = Seen::default();
     r.skip_ws();
     r.eat(b'{')?;
     r.skip_ws();
@@ -278,13 +290,12 @@ fn read_flat<'a>(text: &'a str, patient: &mut JsonPatient<'a>) -> Option<()> {
             r.eat(b':')?;
             r.skip_ws();
             // Co-medication (a list) and unknown keys: serde's.
-            let at = KEYS.iter().position(|k| *k == key)?;
-            let field = *Field::RECORD.get(at)?;
+            let field = Field::from_key(key)?;
             if field == Field::Comedication {
                 return None;
             }
             // serde refuses a repeated key, even after a `null`.
-            if std::mem::replace(seen.get_mut(at)?, true) {
+            if seen.again(field) {
                 return None;
             }
             let value = r.value()?;
