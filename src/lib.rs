@@ -1,7 +1,7 @@
 //! `anakinra`: a paediatric anakinra (Kineret) dose calculator.
 //!
-//! One folder per layer; each uses only the layers above it (docs/ARCHITECTURE.md follows a
-//! patient through them):
+//! One folder per layer, listed from the core out: the core uses nothing else of the crate, the
+//! command line uses everything (docs/ARCHITECTURE.md follows a patient through them):
 //!
 //! - [`dosing`]: the pure core. A validated [`dosing::Patient`] in, a [`dosing::Advice`] out:
 //!   the rules of RULES.md with their ids, the unit types and their bounds, the weight-for-age

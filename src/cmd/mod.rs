@@ -136,7 +136,11 @@ pub fn main() -> ExitCode {
 /// Writes one line to stderr, control characters escaped (a file name or a value may hold
 /// any); a failing stderr has nowhere left to be told, and is no reason to panic.
 pub(crate) fn report(line: &str) {
-    let _ = writeln!(io::stderr().lock(), "{}", crate::output::visible(line));
+    let _ = writeln!(
+        io::stderr().lock(),
+        "{}",
+        crate::i18n::messages::visible(line)
+    );
 }
 
 /// clap's own errors keep clap's format on stderr (exit 2); help and version go to stdout,

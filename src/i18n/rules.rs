@@ -5,7 +5,7 @@
 use crate::dosing::units::centi_text;
 use crate::dosing::{Detail, Patient, Phase, RuleId, RxClass, Warning};
 use crate::i18n::Lang;
-use crate::output::visible;
+use crate::i18n::messages::visible;
 
 /// The eGFR formula, as records name it.
 pub const SCHWARTZ: &str = "bedside Schwartz: eGFR = 0.413 x height (cm) / creatinine (mg/dl), creatinine (umol/l) / 88.4 = mg/dl";

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::i18n::Lang;
+use crate::i18n::messages::visible;
 use crate::input::reference::Mismatch;
-use crate::output::visible;
 
 /// The schema name of the check report.
 pub const REPORT_SCHEMA: &str = "anakinra-check/1";

@@ -319,13 +319,16 @@ fn write_flags_in_short(out: &mut impl Write, advice: &Advice, style: Style) -> 
         .filter(|w| about_this_patient(w))
         .map(|w| match &w.detail {
             Detail::Drugs(names) => {
-                let names: Vec<_> = names.iter().map(|n| crate::output::visible(n)).collect();
+                let names: Vec<_> = names
+                    .iter()
+                    .map(|n| crate::i18n::messages::visible(n))
+                    .collect();
                 format!("{} ({})", w.rule.as_str(), names.join(", "))
             }
             Detail::Unknown(names) => {
                 let names: Vec<_> = names
                     .iter()
-                    .map(|(n, _)| crate::output::visible(n))
+                    .map(|(n, _)| crate::i18n::messages::visible(n))
                     .collect();
                 format!("{} ({})", w.rule.as_str(), names.join(", "))
             }
