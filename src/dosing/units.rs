@@ -344,18 +344,30 @@ impl AgeMonths {
     }
 }
 
-impl fmt::Display for AgeMonths {
-    /// `7 months`, `2 years`, `2 years 6 months`: the way a clinical note writes an age (in
-    /// Dutch: [`crate::i18n::Localize`]).
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl AgeMonths {
+    /// Writes the age the way a clinical note does, `7 months`, `2 years`, `2 years 6 months`,
+    /// with the words `[year, years, month, months]` of a language.
+    ///
+    /// # Errors
+    ///
+    /// When the formatter fails.
+    pub fn write_words(self, f: &mut fmt::Formatter<'_>, words: [&str; 4]) -> fmt::Result {
+        let [year, years_word, month, months_word] = words;
         let (years, months) = (self.0 / 12, self.0 % 12);
-        let y = |n: u16| if n == 1 { "year" } else { "years" };
-        let m = |n: u16| if n == 1 { "month" } else { "months" };
+        let y = |n: u16| if n == 1 { year } else { years_word };
+        let m = |n: u16| if n == 1 { month } else { months_word };
         match (years, months) {
             (0, n) => write!(f, "{n} {}", m(n)),
             (n, 0) => write!(f, "{n} {}", y(n)),
             (yn, mn) => write!(f, "{yn} {} {mn} {}", y(yn), m(mn)),
         }
+    }
+}
+
+impl fmt::Display for AgeMonths {
+    /// In English; in Dutch see [`crate::i18n::Localize`].
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_words(f, ["year", "years", "month", "months"])
     }
 }
 

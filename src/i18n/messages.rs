@@ -16,11 +16,17 @@ use crate::input::json::LineError;
 /// What the dose accepts, up to `maximum`.
 fn taper_accepted(maximum: Milligrams, lang: Lang) -> String {
     format!(
+        "{}: {}",
+        lang.pick("accepted", "geaccepteerd"),
+        taper_range(maximum, lang)
+    )
+}
+
+/// The doses a taper takes, up to `maximum`: `the current daily dose, from 20 mg to 200 mg`.
+fn taper_range(maximum: Milligrams, lang: Lang) -> String {
+    format!(
         "{} {} {} {}",
-        lang.pick(
-            "accepted: the current daily dose, from",
-            "geaccepteerd: de huidige dagdosis, van"
-        ),
+        lang.pick("the current daily dose, from", "de huidige dagdosis, van"),
         lang.num(&SMALLEST_DOSE),
         lang.pick("to", "tot en met"),
         lang.num(&maximum)
@@ -291,6 +297,17 @@ fn bound(centi: u64, lang: Lang) -> String {
     hundredths_text(centi, lang.decimal_mark())
 }
 
+/// The heaviest weight accepted, as a bound: `250`.
+fn weight_max(lang: Lang) -> String {
+    bound(u64::from(Kilograms::MAX.centi()), lang)
+}
+
+/// The highest typed GFR accepted, as a bound: `250`.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 250
+fn gfr_max(lang: Lang) -> String {
+    bound((Gfr::TYPED_MAX * 100.0) as u64, lang)
+}
+
 impl Field {
     /// What the field accepts, for an error message; every bound comes from its unit type.
     #[allow(clippy::too_many_lines)] // one arm per field, in two languages
@@ -299,11 +316,11 @@ impl Field {
             Field::Weight => match lang {
                 Lang::En => format!(
                     "a weight in kg above 0 and at most {}, with at most 2 decimals, e.g. 12, 12.5, 12,5 or 12.5 kg",
-                    bound(u64::from(Kilograms::MAX.centi()), lang)
+                    weight_max(lang)
                 ),
                 Lang::Nl => format!(
                     "een gewicht in kg boven 0 en hoogstens {}, met hoogstens 2 decimalen, bijv. 12, 12,5, 12.5 of 12,5 kg",
-                    bound(u64::from(Kilograms::MAX.centi()), lang)
+                    weight_max(lang)
                 ),
             },
             Field::Age => {
@@ -337,16 +354,13 @@ impl Field {
                 )
                 .to_string(),
             Field::Gfr => {
-                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 250
-                let max = (Gfr::TYPED_MAX * 100.0) as u64;
+                let max = gfr_max(lang);
                 match lang {
                     Lang::En => format!(
-                        "a number of ml/min/1.73 m2 from 0 to {} with at most 2 decimals, e.g. 45, 29.9, 95 ml/min or >90",
-                        bound(max, lang)
+                        "a number of ml/min/1.73 m2 from 0 to {max} with at most 2 decimals, e.g. 45, 29.9, 95 ml/min or >90"
                     ),
                     Lang::Nl => format!(
-                        "een getal in ml/min/1,73 m2 van 0 tot {} met hoogstens 2 decimalen, bijv. 45, 29,9, 95 ml/min of >90",
-                        bound(max, lang)
+                        "een getal in ml/min/1,73 m2 van 0 tot {max} met hoogstens 2 decimalen, bijv. 45, 29,9, 95 ml/min of >90"
                     ),
                 }
             }
@@ -396,9 +410,7 @@ impl Field {
                     ),
                 }
             }
-            Field::TaperDose => taper_accepted(LARGEST_DOSE, lang)
-                .trim_start_matches(lang.pick("accepted: ", "geaccepteerd: "))
-                .to_string(),
+            Field::TaperDose => taper_range(LARGEST_DOSE, lang),
             Field::Sex => lang.pick("f or m (v or m)", "v of m (f of m)").to_string(),
             Field::From => lang
                 .pick(
@@ -420,9 +432,6 @@ impl Field {
 /// The help of a flag whose text states a bound, in `lang`, written from the unit type: `dose
 /// --weight`, `dose --gfr` and `taper --dose`. `None` for every other flag.
 pub fn flag_help(command: &str, id: &str, lang: Lang) -> Option<String> {
-    let weight = || bound(u64::from(Kilograms::MAX.centi()), lang);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 250
-    let gfr = || bound((Gfr::TYPED_MAX * 100.0) as u64, lang);
     let (low, high) = (
         bound(u64::from(SMALLEST_DOSE.centi()), lang),
         lang.num(&LARGEST_DOSE),
@@ -430,19 +439,19 @@ pub fn flag_help(command: &str, id: &str, lang: Lang) -> Option<String> {
     Some(match (command, id, lang) {
         ("dose", "weight", Lang::En) => format!(
             "Body weight in kg: 12, 12.5, 12,5, 12.25kg or \"12,5 kg\"; at most 2 decimals, up to {}",
-            weight()
+            weight_max(lang)
         ),
         ("dose", "weight", Lang::Nl) => format!(
             "Lichaamsgewicht in kg: 12, 12.5, 12,5, 12.25kg of \"12,5 kg\"; hoogstens 2 decimalen, tot {}",
-            weight()
+            weight_max(lang)
         ),
         ("dose", "gfr", Lang::En) => format!(
             "GFR in ml/min/1.73 m2, 0 to {} (\"95 ml/min\" and a lab's \">90\" too). Without it (or --height and --creatinine) the advice carries a caution to check renal function",
-            gfr()
+            gfr_max(lang)
         ),
         ("dose", "gfr", Lang::Nl) => format!(
             "GFR in ml/min/1,73 m2, 0 tot {} (95 ml/min en >90 mogen ook). Zonder GFR (of --height en --creatinine) komt er een waarschuwing om de nierfunctie te controleren",
-            gfr()
+            gfr_max(lang)
         ),
         ("taper", "dose", Lang::En) => format!(
             "The current daily dose, given on each injection day, in mg: 40 or 40mg; {low} to {high} (with a patient: up to that patient's maximum)"

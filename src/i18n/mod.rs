@@ -130,15 +130,9 @@ impl Localize for Percent {
 impl Localize for AgeMonths {
     /// English as [`AgeMonths`]'s `Display`; Dutch `2 jaar 6 maanden`.
     fn write_in(&self, f: &mut fmt::Formatter<'_>, lang: Lang) -> fmt::Result {
-        if lang == Lang::En {
-            return fmt::Display::fmt(self, f);
-        }
-        let (years, months) = (self.months() / 12, self.months() % 12);
-        let m = |n: u16| if n == 1 { "maand" } else { "maanden" };
-        match (years, months) {
-            (0, n) => write!(f, "{n} {}", m(n)),
-            (n, 0) => write!(f, "{n} jaar"),
-            (yn, mn) => write!(f, "{yn} jaar {mn} {}", m(mn)),
+        match lang {
+            Lang::En => fmt::Display::fmt(self, f),
+            Lang::Nl => self.write_words(f, ["jaar", "jaar", "maand", "maanden"]),
         }
     }
 }
