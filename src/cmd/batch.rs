@@ -264,21 +264,16 @@ fn csv_rows<R: BufRead, W: Write>(
         if read.is_ok() && row.iter().all(<[u8]>::is_empty) {
             continue; // a blank row, or one of delimiters only
         }
-        let (id, outcome) = match read {
-            Err(RowError::TooLong) => (csv::row_id(&row, columns), Err(RecordProblem::TooLong)),
-            // The id, when its cell was read whole before the row went wrong.
-            Err(err) => (csv::row_id(&row, columns), Err(RecordProblem::Row(err))),
-            Ok(()) if row.len() != width => (
-                csv::row_id(&row, columns),
-                Err(RecordProblem::Width {
-                    cells: row.len(),
-                    header: width,
-                }),
-            ),
-            Ok(()) => match csv::record(&row, columns) {
-                Ok((id, fields)) => (id, assess(&fields, settings)),
-                Err(problem) => (csv::row_id(&row, columns), Err(problem)),
-            },
+        // The id, also of a row that went wrong after its id cell was read whole.
+        let id = csv::row_id(&row, columns);
+        let outcome = match read {
+            Err(RowError::TooLong) => Err(RecordProblem::TooLong),
+            Err(err) => Err(RecordProblem::Row(err)),
+            Ok(()) if row.len() != width => Err(RecordProblem::Width {
+                cells: row.len(),
+                header: width,
+            }),
+            Ok(()) => csv::record(&row, columns).and_then(|fields| assess(&fields, settings)),
         };
         summary.count(outcome.is_ok());
         sink.write(row.line, id, &outcome)?;

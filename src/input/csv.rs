@@ -312,16 +312,13 @@ pub fn read_header<R: BufRead>(
 }
 
 /// One CSV row as the fields of a patient: an empty cell is an absent field; a
-/// `comedication` cell lists names separated by `;` or `|` (or `,` when quoted). The id comes
-/// back as well, when it is text.
+/// `comedication` cell lists names separated by `;` or `|` (or `,` when quoted). The id is
+/// [`row_id`]'s.
 ///
 /// # Errors
 ///
 /// [`RecordProblem::NotUtf8`] for a cell that is not UTF-8, naming its column.
-pub fn record<'r>(
-    row: &'r Row,
-    columns: &Columns,
-) -> Result<(Option<&'r str>, PatientFields<'r>), RecordProblem> {
+pub fn record<'r>(row: &'r Row, columns: &Columns) -> Result<PatientFields<'r>, RecordProblem> {
     let mut fields = PatientFields::default();
     for (&field, column) in Field::RECORD.iter().zip(columns) {
         let Some(bytes) = column.and_then(|at| row.get(at)).filter(|b| !b.is_empty()) else {
@@ -333,7 +330,7 @@ pub fn record<'r>(
         })?;
         fields.set(field, Cow::Borrowed(text));
     }
-    Ok((row_id(row, columns), fields))
+    Ok(fields)
 }
 
 /// The id cell of a row, when it is there and is text.
