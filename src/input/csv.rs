@@ -260,7 +260,7 @@ pub struct Header {
 /// # Errors
 ///
 /// [`BatchError::UnknownColumn`] and [`BatchError::RepeatedColumn`].
-pub fn header(row: &Row, ignore_unknown: bool) -> Result<Header, BatchError> {
+fn header(row: &Row, ignore_unknown: bool) -> Result<Header, BatchError> {
     let mut header = Header::default();
     for (at, name) in row.iter().enumerate() {
         let name = String::from_utf8_lossy(name).trim().to_lowercase();
@@ -280,13 +280,15 @@ pub fn header(row: &Row, ignore_unknown: bool) -> Result<Header, BatchError> {
     Ok(header)
 }
 
-/// Reads the header, the first row that is not blank, and maps it ([`header`]); the reader
-/// then expects every row to have as many cells.
+/// Reads the header, the first row that is not blank, and maps it to [`Field::RECORD`]
+/// (English or Dutch names, any case, spaces around them not part of them); the reader then
+/// expects every row to have as many cells.
 ///
 /// # Errors
 ///
-/// [`BatchError::NoHeader`], [`BatchError::Header`] for a header that cannot be read, those of
-/// [`header`], and [`BatchError::CannotRead`].
+/// [`BatchError::NoHeader`], [`BatchError::Header`] for a header that cannot be read,
+/// [`BatchError::UnknownColumn`] (unless `ignore_unknown`), [`BatchError::RepeatedColumn`], and
+/// [`BatchError::CannotRead`].
 pub fn read_header<R: BufRead>(
     rows: &mut Reader<R>,
     ignore_unknown: bool,
